@@ -1,0 +1,54 @@
+# triangulate — the two commands a newcomer needs: `make demo` and `make test`.
+# Each installs what it needs first (uv, then the locked environment in .venv).
+
+PYTHON ?= python3
+UV := $(shell command -v uv 2>/dev/null)
+ifeq ($(UV),)
+UV := $(PYTHON) -m uv
+endif
+RUN := $(UV) run --frozen --quiet
+DB ?= triangulate.db
+
+.PHONY: install demo test lint typecheck check eval pin-floors bench clean
+
+install: .venv/.installed
+
+.venv/.installed: pyproject.toml uv.lock
+	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
+	$(UV) sync --frozen --quiet
+	@touch $@
+
+## make demo: run the whole pipeline over the bundled demo corpus into $(DB), then summarise it.
+demo: install
+	$(RUN) triangulate ingest examples/seeds --db $(DB)
+	$(RUN) triangulate summary --db $(DB)
+	@echo
+	@echo "Next:"
+	@echo "  $(RUN) triangulate events --db $(DB)                    # events with their evidence sentence"
+	@echo "  $(RUN) triangulate search 'Soldaten Russland' --db $(DB)  # full-text search over sentences"
+	@echo "  $(RUN) triangulate documents --db $(DB)                 # documents, languages, dates"
+	@echo "  $(RUN) triangulate evaluate --gold examples/eval/gold.jsonl --docs examples/eval/docs.jsonl"
+
+## make test: the whole test suite (includes the evaluation floors gate).
+test: install
+	$(RUN) pytest
+
+lint: install
+	$(RUN) ruff check src tests bench
+
+typecheck: install
+	$(RUN) mypy src/triangulate
+
+check: lint typecheck test
+
+eval: install
+	$(RUN) triangulate evaluate --gold examples/eval/gold.jsonl --docs examples/eval/docs.jsonl --floors tests/eval_floors.json
+
+pin-floors: install
+	$(RUN) triangulate evaluate --gold examples/eval/gold.jsonl --docs examples/eval/docs.jsonl --floors tests/eval_floors.json --pin
+
+bench: install
+	$(RUN) python bench/ingest_bench.py
+
+clean:
+	rm -rf .venv .pytest_cache .mypy_cache .ruff_cache $(DB) $(DB)-wal $(DB)-shm

@@ -1,0 +1,45 @@
+"""Stores: where documents, their sentences and the facts found in them are kept.
+
+``open_store`` picks a backend from a location: a file path or ``sqlite:///path``
+(the default backend), or ``:memory:``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..errors import UsageError
+from .base import AddStatus, EventFilter, Store
+from .sqlite import SQLiteStore
+
+DEFAULT_DB = "triangulate.db"
+
+__all__ = [
+    "DEFAULT_DB",
+    "AddStatus",
+    "EventFilter",
+    "SQLiteStore",
+    "Store",
+    "default_location",
+    "open_store",
+]
+
+
+def default_location() -> str:
+    """The database used when none is given: ``$TRIANGULATE_DB`` or ``./triangulate.db``."""
+    return os.environ.get("TRIANGULATE_DB", DEFAULT_DB)
+
+
+def open_store(location: str | Path | None = None, *, readonly: bool = False) -> Store:
+    """Open (and create or migrate) the store at ``location``."""
+    loc = str(location) if location is not None else default_location()
+    if loc.startswith("sqlite:///"):
+        loc = loc[len("sqlite:///") :]
+    elif "://" in loc:
+        scheme = loc.split("://", 1)[0]
+        raise UsageError(
+            f"unsupported store location {loc!r}: this version has the SQLite backend only "
+            f"(scheme {scheme!r} is not available); give a file path or sqlite:///path"
+        )
+    return SQLiteStore(loc, readonly=readonly)

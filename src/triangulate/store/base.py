@@ -1,0 +1,96 @@
+"""The store interface: what the pipeline, the analysis and the server need of a backend.
+
+SQLite (``sqlite.py``) is the default; a PostgreSQL backend implements the same
+methods.  Methods take and return the plain records of :mod:`triangulate.model`
+or plain dicts; no backend type leaks out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Any, Literal, Protocol
+
+from ..model import Analysis, Document
+
+AddStatus = Literal["added", "exists", "conflict"]
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Filters for listing events; every field is optional."""
+
+    actor: str | None = None  # code prefix matched on source or target (e.g. "PRK")
+    source: str | None = None
+    target: str | None = None
+    cameo: str | None = None  # code prefix (root "06" or full "062")
+    status: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    doc_id: str | None = None
+    limit: int = 100
+    offset: int = 0
+
+
+class Store(Protocol):
+    """A place to keep documents, their language layer and the facts found in them."""
+
+    # -- documents -------------------------------------------------------
+    def add_document(self, doc: Document, fingerprint: int | None = None) -> AddStatus:
+        """Store ``doc`` unless its id is already there (``exists`` if same text,
+        ``conflict`` if different text: never silently replaced)."""
+        ...
+
+    def near_duplicate_candidates(self, bands: Sequence[int]) -> list[tuple[str, int]]:
+        """(doc_id, fingerprint) of stored canonical documents sharing a band."""
+        ...
+
+    def document(self, doc_id: str) -> Document | None: ...
+
+    def documents(
+        self, *, limit: int = 100, offset: int = 0, language: str | None = None
+    ) -> list[Document]: ...
+
+    def pending(self, pipeline_version: str, *, reprocess: bool = False) -> list[str]:
+        """Ids of canonical documents in a supported language not yet processed
+        by ``pipeline_version`` (with ``reprocess``: not processed by it, or
+        processed by another version)."""
+        ...
+
+    # -- runs and facts --------------------------------------------------
+    def begin_run(self, pipeline_version: str, config: dict[str, Any]) -> int: ...
+
+    def finish_run(self, run_id: int, documents: int, status: str = "done") -> None: ...
+
+    def save_analysis(self, analysis: Analysis, run_id: int, pipeline_version: str) -> None:
+        """Replace every fact of the document by those of ``analysis`` atomically
+        and mark the document processed by ``pipeline_version``."""
+        ...
+
+    # -- queries ----------------------------------------------------------
+    def stats(self) -> dict[str, int]: ...
+
+    def top_dyads(self, limit: int = 10) -> list[tuple[str, str, int]]: ...
+
+    def events(self, flt: EventFilter | None = None) -> list[dict[str, Any]]: ...
+
+    def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]: ...
+
+    def analysis(self, doc_id: str) -> Analysis | None:
+        """The stored analysis of one document, rebuilt as records."""
+        ...
+
+    # -- lifecycle ----------------------------------------------------------
+    def batch(self) -> AbstractContextManager[None]:
+        """Group writes into one transaction (commit at exit, roll back on error)."""
+        ...
+
+    def schema_version(self) -> int: ...
+
+    def close(self) -> None: ...
+
+
+def iter_chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
