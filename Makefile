@@ -24,10 +24,10 @@ demo: install
 	$(RUN) triangulate summary --db $(DB)
 	@echo
 	@echo "Next:"
-	@echo "  $(RUN) triangulate events --db $(DB)                    # events with their evidence sentence"
-	@echo "  $(RUN) triangulate search 'Soldaten Russland' --db $(DB)  # full-text search over sentences"
-	@echo "  $(RUN) triangulate documents --db $(DB)                 # documents, languages, dates"
-	@echo "  $(RUN) triangulate evaluate --gold examples/eval/gold.jsonl --docs examples/eval/docs.jsonl"
+	@echo "  uv run triangulate events --db $(DB)                    # events with their evidence sentence"
+	@echo "  uv run triangulate search 'Soldaten Russland' --db $(DB)  # full-text search over sentences"
+	@echo "  uv run triangulate documents --db $(DB)                 # documents, languages, dates"
+	@echo "  uv run triangulate evaluate --gold examples/eval/gold.jsonl --docs examples/eval/docs.jsonl"
 
 ## make test: the whole test suite (includes the evaluation floors gate).
 test: install
