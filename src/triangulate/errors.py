@@ -22,7 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-# Codes: T1xx ingestion, T2xx language, T3xx store, T4xx evaluation, T9xx usage.
+# Codes: T1xx ingestion, T2xx language, T3xx store, T4xx evaluation, T5xx actor data,
+# T9xx usage.
 MESSAGES: dict[str, str] = {
     "T101": "binary file (not text)",
     "T102": "empty input (no text)",
@@ -42,6 +43,7 @@ MESSAGES: dict[str, str] = {
     "T301": "store error",
     "T401": "malformed record",
     "T402": "evaluation floor not met",
+    "T501": "malformed actor data file",
     "T901": "usage error",
 }
 

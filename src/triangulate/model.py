@@ -96,6 +96,15 @@ class Sentence:
         return (self.start, self.end)
 
 
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named-entity span found by the language layer (PER, LOC, ORG, MISC)."""
+
+    start: int
+    end: int
+    label: str
+
+
 @dataclass(slots=True)
 class Actor:
     """A resolved actor: a state, organisation, person or group."""
@@ -172,6 +181,7 @@ class Analysis:
 
     document: Document
     sentences: list[Sentence] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)

@@ -50,7 +50,9 @@ class SentenceStage:
 
 
 def default_stages() -> list[Stage]:
-    return [SentenceStage()]
+    from .actors import ActorStage
+
+    return [SentenceStage(), ActorStage()]
 
 
 class Pipeline:
