@@ -51,8 +51,9 @@ class SentenceStage:
 
 def default_stages() -> list[Stage]:
     from .actors import ActorStage
+    from .extract.quotes import QuoteStage
 
-    return [SentenceStage(), ActorStage()]
+    return [SentenceStage(), ActorStage(), QuoteStage()]
 
 
 class Pipeline:
