@@ -91,6 +91,9 @@ def test_summary_documents_search(demo_db):
     assert hits.exit_code == 0 and "seed-" in hits.output
     assert invoke("search", '"; DROP TABLE documents; --', "--db", demo_db).exit_code == 0
     assert invoke("events", "--db", demo_db).exit_code == 0
+    lee = invoke("quotes", "--speaker", "Lee", "--db", demo_db)
+    assert lee.exit_code == 0 and "Lee" in lee.output
+    assert invoke("quotes", "--speaker", "%' OR 1=1 --", "--db", demo_db).output.strip() == "no quotes match"
 
 
 def test_records_writes_one_record_per_document(tmp_path):

@@ -16,6 +16,7 @@ EXPECTED = {
     "evaluate",
     "events",
     "search",
+    "quotes",
     "Pipeline",
     "IngestOptions",
     "Document",

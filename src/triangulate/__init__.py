@@ -33,6 +33,7 @@ _EXPORTS = {
     "evaluate": "triangulate.api",
     "events": "triangulate.api",
     "search": "triangulate.api",
+    "quotes": "triangulate.api",
     "Pipeline": "triangulate.pipeline",
     "IngestOptions": "triangulate.readers",
     "Document": "triangulate.model",

@@ -112,6 +112,18 @@ def search(
         return st.search(query, limit=limit)
 
 
+def quotes(
+    store: Store | PathLike | None = None,
+    *,
+    speaker: str | None = None,
+    code: str | None = None,
+    limit: int = 100,
+) -> list[dict[str, Any]]:
+    """Stored direct quotes with speaker, quoted words and evidence sentence."""
+    with _opened(store, readonly=True) as st:
+        return st.quotes(speaker=speaker, code=code, limit=limit)
+
+
 class _opened:
     """Use a given store, or open (and afterwards close) one from a location."""
 

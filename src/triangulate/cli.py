@@ -309,6 +309,36 @@ def events(
 
 
 @app.command()
+def quotes(
+    db: DbOption = None,
+    speaker: Annotated[
+        str | None, typer.Option(help="Speaker name or part of it (e.g. Lee).")
+    ] = None,
+    code: Annotated[
+        str | None, typer.Option(help="Speaker actor code prefix (e.g. USA, RUSGOV).")
+    ] = None,
+    limit: Annotated[int, typer.Option(min=1, max=10_000)] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines output.")] = False,
+) -> None:
+    """List direct quotes: who said what, with the sentence and document."""
+    try:
+        rows = api.quotes(db, speaker=speaker, code=code, limit=limit)
+    except TriangulateError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        for r in rows:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+        return
+    if not rows:
+        out.print("no quotes match")
+    for r in rows:
+        who = f"{r['speaker']} ({r['speaker_code'] or '?'})"
+        out.print(f"{who} in {r['doc_id']} [{r['text_start']}:{r['text_end']}]", markup=False)
+        out.print(f"    „{r['quote']}“", markup=False)
+
+
+@app.command()
 def search(
     query: Annotated[str, typer.Argument(help="Words to find in stored sentences (all required).")],
     db: DbOption = None,

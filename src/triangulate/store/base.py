@@ -77,6 +77,12 @@ class Store(Protocol):
 
     def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]: ...
 
+    def quotes(
+        self, *, speaker: str | None = None, code: str | None = None, limit: int = 100
+    ) -> list[dict[str, Any]]:
+        """Stored direct quotes, optionally by speaker name (substring) or code prefix."""
+        ...
+
     def analysis(self, doc_id: str) -> Analysis | None:
         """The stored analysis of one document, rebuilt as records."""
         ...

@@ -379,6 +379,30 @@ class SQLiteStore:
         params += [min(max(flt.limit, 0), 10_000), max(flt.offset, 0)]
         return [dict(r) for r in self._db.execute(sql, params)]
 
+    def quotes(
+        self, *, speaker: str | None = None, code: str | None = None, limit: int = 100
+    ) -> list[dict[str, Any]]:
+        where: list[str] = []
+        params: list[Any] = []
+        if speaker:
+            where.append("q.speaker LIKE ? ESCAPE '\\'")
+            params.append("%" + _prefix(speaker))
+        if code:
+            where.append("q.speaker_code LIKE ? ESCAPE '\\'")
+            params.append(_prefix(code))
+        sql = (
+            "SELECT q.doc_id, q.speaker, q.speaker_code, q.text_start, q.text_end,"
+            " q.sentence_start, q.sentence_end, d.published,"
+            " substr(d.text, q.text_start + 1, q.text_end - q.text_start) AS quote,"
+            " substr(d.text, q.sentence_start + 1, q.sentence_end - q.sentence_start) AS evidence"
+            " FROM quotes q JOIN documents d ON d.doc_id = q.doc_id"
+        )
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY d.published, q.doc_id, q.text_start LIMIT ?"
+        params.append(min(max(limit, 0), 10_000))
+        return [dict(r) for r in self._db.execute(sql, params)]
+
     def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
         fts = _fts_query(query)
         if not fts:
