@@ -51,9 +51,10 @@ class SentenceStage:
 
 def default_stages() -> list[Stage]:
     from .actors import ActorStage
+    from .extract.claims import ClaimStage
     from .extract.quotes import QuoteStage
 
-    return [SentenceStage(), ActorStage(), QuoteStage()]
+    return [SentenceStage(), ActorStage(), QuoteStage(), ClaimStage()]
 
 
 class Pipeline:
