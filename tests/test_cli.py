@@ -94,6 +94,10 @@ def test_summary_documents_search(demo_db):
     lee = invoke("quotes", "--speaker", "Lee", "--db", demo_db)
     assert lee.exit_code == 0 and "Lee" in lee.output
     assert invoke("quotes", "--speaker", "%' OR 1=1 --", "--db", demo_db).output.strip() == "no quotes match"
+    ledger = invoke("claims", "--item", "soldiers", "--about", "PRK,RUS", "--db", demo_db)
+    assert ledger.exit_code == 0 and "USAMIL" in ledger.output and "independent source" in ledger.output
+    js = invoke("claims", "--contradictions", "--json", "--db", demo_db)
+    assert js.exit_code == 0 and all(json.loads(line)["relations"] for line in js.output.splitlines())
 
 
 def test_records_writes_one_record_per_document(tmp_path):

@@ -17,6 +17,7 @@ EXPECTED = {
     "events",
     "search",
     "quotes",
+    "claims",
     "Pipeline",
     "IngestOptions",
     "Document",

@@ -34,6 +34,7 @@ _EXPORTS = {
     "events": "triangulate.api",
     "search": "triangulate.api",
     "quotes": "triangulate.api",
+    "claims": "triangulate.api",
     "Pipeline": "triangulate.pipeline",
     "IngestOptions": "triangulate.readers",
     "Document": "triangulate.model",

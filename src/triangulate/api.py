@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .analysis import Window, build_ledger
 from .errors import Problem
 from .evaluation import Scores, load_records, score, to_record
 from .executor import get_executor
@@ -110,6 +111,19 @@ def search(
     """Full-text search over stored sentences."""
     with _opened(store, readonly=True) as st:
         return st.search(query, limit=limit)
+
+
+def claims(
+    store: Store | PathLike | None = None,
+    *,
+    item: str | None = None,
+    about: Sequence[str] = (),
+    window_days: int = 120,
+) -> list[Window]:
+    """The claims ledger: figures per variable and time window, with who asserts them,
+    agreements, contradictions and updates (see :mod:`triangulate.analysis.ledger`)."""
+    with _opened(store, readonly=True) as st:
+        return build_ledger(st.claims(item=item), item=item, about=about, window_days=window_days)
 
 
 def quotes(

@@ -309,6 +309,44 @@ def events(
 
 
 @app.command()
+def claims(
+    db: DbOption = None,
+    item: Annotated[str | None, typer.Option(help="What is counted (e.g. soldiers, shells, share of imports).")] = None,
+    about: Annotated[str | None, typer.Option(help="Comma-separated country codes the figure is about (e.g. PRK,RUS).")] = None,
+    window_days: Annotated[int, typer.Option(min=1, max=36_500, help="Claims within this many days form one window.")] = 120,
+    contradictions: Annotated[bool, typer.Option("--contradictions", help="Only windows where sources contradict.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines output (one window a line).")] = False,
+) -> None:
+    """The claims ledger: each figure with who asserts it, agreements and contradictions."""
+    try:
+        codes = [a for a in (about or "").split(",") if a.strip()]
+        windows = api.claims(db, item=item, about=codes, window_days=window_days)
+    except TriangulateError as exc:
+        _fail(exc)
+        return
+    if contradictions:
+        windows = [w for w in windows if w.contradicted]
+    if as_json:
+        for w in windows:
+            sys.stdout.write(json.dumps(w.as_dict(), ensure_ascii=False) + "\n")
+        return
+    if not windows:
+        out.print("no claims match")
+    for w in windows:
+        span = w.start if w.start == w.end else f"{w.start or '?'} … {w.end or '?'}"
+        out.print(f"[bold]{w.item}[/bold] ({w.country}, {w.unit}) as of {span}: "
+                  f"{len(w.claims)} claim(s), {len(w.sources)} independent source(s)", markup=True)  # fmt: skip
+        for i, c in enumerate(w.claims):
+            out.print(f"  [{i}] {c.interval:>14}  {c.asserted_by:<22} {c.status:<12} {c.as_of or '?':<10} "
+                      f"{c.doc_id}", markup=False)  # fmt: skip
+            out.print(f"       {c.evidence}", markup=False)
+        for r in w.relations:
+            if r.kind != "agree":
+                out.print(f"  {r.kind}: [{r.a}] {w.claims[r.a].asserted_by} vs [{r.b}] {w.claims[r.b].asserted_by}",
+                          markup=False)  # fmt: skip
+
+
+@app.command()
 def quotes(
     db: DbOption = None,
     speaker: Annotated[

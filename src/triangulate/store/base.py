@@ -77,6 +77,10 @@ class Store(Protocol):
 
     def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]: ...
 
+    def claims(self, *, item: str | None = None, limit: int = 10_000) -> list[dict[str, Any]]:
+        """Stored claims (``about`` as a list) with publication date and evidence sentence."""
+        ...
+
     def quotes(
         self, *, speaker: str | None = None, code: str | None = None, limit: int = 100
     ) -> list[dict[str, Any]]:

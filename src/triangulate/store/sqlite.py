@@ -403,6 +403,26 @@ class SQLiteStore:
         params.append(min(max(limit, 0), 10_000))
         return [dict(r) for r in self._db.execute(sql, params)]
 
+    def claims(self, *, item: str | None = None, limit: int = 10_000) -> list[dict[str, Any]]:
+        sql = (
+            "SELECT c.*, d.published,"
+            " substr(d.text, c.sentence_start + 1, c.sentence_end - c.sentence_start) AS evidence"
+            " FROM claims c JOIN documents d ON d.doc_id = c.doc_id"
+        )
+        params: list[Any] = []
+        if item:
+            sql += " WHERE c.item LIKE ? ESCAPE '\\'"
+            params.append("%" + _prefix(item))
+        sql += " ORDER BY d.published, c.doc_id, c.text_start LIMIT ?"
+        params.append(min(max(limit, 0), 1_000_000))
+        rows = []
+        for r in self._db.execute(sql, params):
+            row = dict(r)
+            row["about"] = json.loads(row["about"] or "[]")
+            row["approximate"] = bool(row["approximate"])
+            rows.append(row)
+        return rows
+
     def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
         fts = _fts_query(query)
         if not fts:
