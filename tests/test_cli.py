@@ -96,6 +96,8 @@ def test_summary_documents_search(demo_db):
     assert invoke("quotes", "--speaker", "%' OR 1=1 --", "--db", demo_db).output.strip() == "no quotes match"
     ledger = invoke("claims", "--item", "soldiers", "--about", "PRK,RUS", "--db", demo_db)
     assert ledger.exit_code == 0 and "USAMIL" in ledger.output and "independent source" in ledger.output
+    fl = invoke("flows", "--giver", "PRK", "--receiver", "RUS", "--db", demo_db)
+    assert fl.exit_code == 0 and "PRK → RUS soldiers" in fl.output
     js = invoke("claims", "--contradictions", "--json", "--db", demo_db)
     assert js.exit_code == 0 and all(json.loads(line)["relations"] for line in js.output.splitlines())
 

@@ -18,6 +18,7 @@ EXPECTED = {
     "search",
     "quotes",
     "claims",
+    "flows",
     "Pipeline",
     "IngestOptions",
     "Document",

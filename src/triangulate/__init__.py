@@ -35,6 +35,7 @@ _EXPORTS = {
     "search": "triangulate.api",
     "quotes": "triangulate.api",
     "claims": "triangulate.api",
+    "flows": "triangulate.api",
     "Pipeline": "triangulate.pipeline",
     "IngestOptions": "triangulate.readers",
     "Document": "triangulate.model",

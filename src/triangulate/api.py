@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .analysis import Window, build_ledger
+from .analysis import Flow, Window, build_flows, build_ledger
 from .errors import Problem
 from .evaluation import Scores, load_records, score, to_record
 from .executor import get_executor
@@ -124,6 +124,25 @@ def claims(
     agreements, contradictions and updates (see :mod:`triangulate.analysis.ledger`)."""
     with _opened(store, readonly=True) as st:
         return build_ledger(st.claims(item=item), item=item, about=about, window_days=window_days)
+
+
+def flows(
+    store: Store | PathLike | None = None,
+    *,
+    giver: str | None = None,
+    receiver: str | None = None,
+    category: str | None = None,
+) -> list[Flow]:
+    """Who gives what to whom: flows from stored events and claims, with their evidence
+    (see :mod:`triangulate.analysis.flows`)."""
+    with _opened(store, readonly=True) as st:
+        events: list[dict[str, Any]] = []
+        while True:
+            page = st.events(EventFilter(limit=10_000, offset=len(events)))
+            events += page
+            if len(page) < 10_000:
+                break
+        return build_flows(events, st.claims(), giver=giver, receiver=receiver, category=category)
 
 
 def quotes(

@@ -347,6 +347,40 @@ def claims(
 
 
 @app.command()
+def flows(
+    db: DbOption = None,
+    giver: Annotated[str | None, typer.Option(help="Country code of the giver (e.g. PRK).")] = None,
+    receiver: Annotated[str | None, typer.Option(help="Country code of the receiver (e.g. RUS).")] = None,
+    category: Annotated[str | None, typer.Option(help="soldiers, munitions, technology, energy, food, money, ...")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines output (one flow a line).")] = False,
+) -> None:
+    """Who gives what to whom: flows with their events, quantities over time and evidence."""
+    try:
+        found = api.flows(db, giver=giver, receiver=receiver, category=category)
+    except TriangulateError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        for f in found:
+            sys.stdout.write(json.dumps(f.as_dict(), ensure_ascii=False) + "\n")
+        return
+    if not found:
+        out.print("no flows match")
+    for f in found:
+        first, last = f.dates
+        when = f"{first or '?'} … {last or '?'}" if first != last else (first or "undated")
+        statuses = ", ".join(f"{k} {v}" for k, v in sorted(f.statuses.items()))
+        out.print(f"[bold]{f.giver} → {f.receiver}[/bold] {f.category}: {len(f.events)} event(s)"
+                  f"{' (' + statuses + ')' if statuses else ''}, {len(f.quantities)} quantity claim(s); {when}",
+                  markup=True)  # fmt: skip
+        for q in sorted(f.quantities, key=lambda q: q.date or ""):
+            out.print(f"    {q.interval:>14} {q.unit:<8} {q.source:<20} {q.status:<12} {q.date or '?':<10} {q.doc_id}",
+                      markup=False)  # fmt: skip
+        for e in f.events[:3]:
+            out.print(f"    {e.cameo} {e.status}: {e.evidence[:160]}", markup=False)
+
+
+@app.command()
 def quotes(
     db: DbOption = None,
     speaker: Annotated[
