@@ -26,6 +26,9 @@ demo: install
 	@echo "Next:"
 	@echo "  uv run triangulate events --db $(DB)                    # events with their evidence sentence"
 	@echo "  uv run triangulate search 'Soldaten Russland' --db $(DB)  # full-text search over sentences"
+	@echo "  uv run triangulate quotes --speaker Lee --db $(DB)        # who said what"
+	@echo "  uv run triangulate claims --item soldiers --db $(DB)      # each figure with who asserts it, contradictions"
+	@echo "  uv run triangulate flows --db $(DB)                     # who gives what to whom"
 	@echo "  uv run triangulate documents --db $(DB)                 # documents, languages, dates"
 	@echo "  uv run triangulate evaluate --gold examples/eval/gold.jsonl --docs examples/eval/docs.jsonl"
 
