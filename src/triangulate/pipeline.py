@@ -52,9 +52,10 @@ class SentenceStage:
 def default_stages() -> list[Stage]:
     from .actors import ActorStage
     from .extract.claims import ClaimStage
+    from .extract.events import EventStage
     from .extract.quotes import QuoteStage
 
-    return [SentenceStage(), ActorStage(), QuoteStage(), ClaimStage()]
+    return [SentenceStage(), ActorStage(), EventStage(), QuoteStage(), ClaimStage()]
 
 
 class Pipeline:
