@@ -30,6 +30,7 @@ import yaml
 from .ledger import country_of, to_ledger_claim
 
 RECEIVING_VERBS = ("obtain", "import", "receiv", "bought", "buy", "purchas")
+FOCUS = 50  # characters either side of an event's trigger that decide its category first
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,13 +109,14 @@ class Flow:
         }
 
 
-def event_category(cameo: str, sentence: str) -> str | None:
-    """The category an event of code ``cameo`` moves, judged by its sentence."""
-    text = sentence.casefold()
+def event_category(cameo: str, sentence: str, focus: str = "") -> str | None:
+    """The category an event of code ``cameo`` moves, judged by the words near its
+    trigger (``focus``) first, then by its whole sentence."""
     cats = [c for c in categories() if any(cameo.startswith(p) for p in c.cameo)]
-    for c in cats:
-        if c.words and any(w in text for w in c.words):
-            return c.name
+    for text in (focus.casefold(), sentence.casefold()):
+        for c in cats:
+            if text and c.words and any(w in text for w in c.words):
+                return c.name
     for c in cats:
         if not c.words:
             return c.name
@@ -156,7 +158,12 @@ def build_flows(
         if not e.get("source") or not e.get("target"):
             continue
         g, r = country_of(e["source"]), country_of(e["target"])
-        cat = event_category(str(e["cameo"]), str(e.get("evidence") or ""))
+        evidence = str(e.get("evidence") or "")
+        focus = ""
+        if e.get("trigger_start") is not None and e.get("sentence_start") is not None:
+            at = int(e["trigger_start"]) - int(e["sentence_start"])
+            focus = evidence[max(0, at - FOCUS) : at + FOCUS]
+        cat = event_category(str(e["cameo"]), evidence, focus)
         if cat is None or g == r:
             continue
         flow = flows.setdefault((g, r, cat), Flow(g, r, cat))

@@ -334,7 +334,9 @@ class SQLiteStore:
 
     def top_dyads(self, limit: int = 10) -> list[tuple[str, str, int]]:
         rows = self._db.execute(
-            "SELECT substr(source, 1, 3) AS s, substr(target, 1, 3) AS t, count(*) AS n FROM events"
+            "SELECT substr(source, 1, CASE WHEN source LIKE 'IGO%' THEN 6 ELSE 3 END) AS s,"
+            " substr(target, 1, CASE WHEN target LIKE 'IGO%' THEN 6 ELSE 3 END) AS t,"
+            " count(*) AS n FROM events"
             " WHERE source IS NOT NULL AND target IS NOT NULL GROUP BY s, t ORDER BY n DESC, s, t"
             " LIMIT ?",
             (limit,),
