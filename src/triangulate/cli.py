@@ -286,13 +286,14 @@ def events(
     ] = None,
     since: Annotated[str | None, typer.Option(help="Event date from (YYYY[-MM[-DD]]).")] = None,
     until: Annotated[str | None, typer.Option(help="Event date until (YYYY[-MM[-DD]]).")] = None,
+    group: Annotated[str | None, typer.Option(help="Only the mentions of this event group (g-...).")] = None,
     limit: Annotated[int, typer.Option(min=1, max=10_000)] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines output.")] = False,
 ) -> None:
-    """List stored events with their evidence sentence."""
+    """List stored events with their evidence sentence and event group."""
     try:
         rows = api.events(db, actor=actor, source=source, target=target, cameo=code, status=status,
-                          date_from=since, date_to=until, limit=limit)  # fmt: skip
+                          date_from=since, date_to=until, group=group, limit=limit)  # fmt: skip
     except TriangulateError as exc:
         _fail(exc)
         return
@@ -303,8 +304,9 @@ def events(
     if not rows:
         out.print("no events match")
     for r in rows:
+        group = f" group={r['event_group']} ({r['group_sources']} doc(s))" if r.get("event_group") else ""
         out.print(f"[bold]{r['source']} → {r['target']}[/bold] {r['cameo']} {r['status']} "
-                  f"date={r['date'] or '?'} doc={r['doc_id']}", markup=True)  # fmt: skip
+                  f"date={r['date'] or '?'} doc={r['doc_id']}{group}", markup=True)  # fmt: skip
         out.print(f"    {r['evidence']}", markup=False)
 
 

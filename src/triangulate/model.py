@@ -144,6 +144,8 @@ class Event:
     date_precision: str = "unknown"
     location: str | None = None
     geonames_id: int | None = None
+    latitude: float | None = None
+    longitude: float | None = None
     group: str | None = None  # id of the real-world event this mention belongs to
 
     def __post_init__(self) -> None:

@@ -116,6 +116,7 @@ class ProcessReport:
     pipeline_version: str = ""
     run_id: int | None = None
     processed: int = 0
+    event_groups: int | None = None
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -232,6 +233,10 @@ def process(
         status = "done"
     finally:
         store.finish_run(run_id, report.processed, status)
+    if report.processed:
+        from .analysis.grouping import group_events
+
+        report.event_groups = group_events(store)
     return report
 
 

@@ -33,7 +33,9 @@ def test_event_category_by_sentence_words_then_code_default():
     assert event_category("070", "China liefert Öl an Nordkorea.") == "energy"
     assert event_category("190", "Soldaten kämpfen in der Ukraine.") is None
     sentence = "Nordkorea schickt Soldaten und liefert Raketen an Russland."
-    assert event_category("072", sentence, focus="und liefert Raketen an") == "munitions and weapons"
+    assert (
+        event_category("072", sentence, focus="und liefert Raketen an") == "munitions and weapons"
+    )
     assert event_category("042", "Kim besuchte Putin.") is None
 
 

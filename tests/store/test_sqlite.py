@@ -171,3 +171,23 @@ def test_readonly_store_needs_an_existing_database(tmp_path):
 def test_unknown_backend_is_a_usage_error():
     with pytest.raises(UsageError, match="SQLite"):
         open_store("postgresql://localhost/x")
+
+
+def test_an_old_database_is_migrated_in_place(tmp_path):
+    from triangulate.store.sqlite import _split_sql
+
+    path = tmp_path / "old.db"
+    con = sqlite3.connect(path)
+    version, _, sql = migrations()[0]
+    for statement in _split_sql(sql):
+        con.execute(statement)
+    con.execute(f"PRAGMA user_version = {version}")
+    con.execute("INSERT INTO documents (doc_id, hash, text, ingested_at) VALUES ('old', 'h', 'Text', 'now')")
+    con.commit()
+    con.close()
+    st = open_store(path)
+    assert st.schema_version() == migrations()[-1][0]
+    assert st.document("old").text == "Text"
+    cols = {r[1] for r in st._db.execute("PRAGMA table_info(events)")}  # type: ignore[attr-defined]
+    assert {"latitude", "longitude", "event_group"} <= cols
+    st.close()

@@ -29,6 +29,7 @@ class EventFilter:
     date_from: str | None = None
     date_to: str | None = None
     doc_id: str | None = None
+    group: str | None = None  # an event group id (the same real event told elsewhere)
     limit: int = 100
     offset: int = 0
 
@@ -76,6 +77,14 @@ class Store(Protocol):
     def events(self, flt: EventFilter | None = None) -> list[dict[str, Any]]: ...
 
     def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]: ...
+
+    def event_mentions(self) -> list[dict[str, Any]]:
+        """Every event with both participants, with what grouping compares."""
+        ...
+
+    def set_event_groups(self, groups: dict[int, str]) -> None:
+        """Replace every event's group id by ``groups[event id]``."""
+        ...
 
     def claims(self, *, item: str | None = None, limit: int = 10_000) -> list[dict[str, Any]]:
         """Stored claims (``about`` as a list) with publication date and evidence sentence."""

@@ -243,11 +243,13 @@ class SQLiteStore:
             db.executemany(
                 "INSERT INTO events (doc_id, run_id, source, target, source_text, target_text, cameo,"
                 " root, plover, goldstein, status, attributed_to, date, date_precision, location,"
-                " geonames_id, sentence_start, sentence_end, trigger_start, trigger_end, event_group)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " geonames_id, latitude, longitude, sentence_start, sentence_end, trigger_start,"
+                " trigger_end, event_group)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(doc_id, run_id, e.source, e.target, e.source_text, e.target_text, e.cameo, e.root,
                   e.plover, e.goldstein, e.status, e.attributed_to, e.date, e.date_precision,
-                  e.location, e.geonames_id, *e.sentence, *e.trigger, e.group)
+                  e.location, e.geonames_id, e.latitude, e.longitude, *e.sentence, *e.trigger,
+                  e.group)
                  for e in analysis.events],
             )  # fmt: skip
             db.executemany(
@@ -364,6 +366,9 @@ class SQLiteStore:
         if flt.doc_id:
             where.append("e.doc_id = ?")
             params.append(flt.doc_id)
+        if flt.group:
+            where.append("e.event_group = ?")
+            params.append(flt.group)
         if flt.date_from:
             where.append("e.date >= ?")
             params.append(flt.date_from)
@@ -372,8 +377,9 @@ class SQLiteStore:
             params += [flt.date_to, flt.date_to]
         sql = (
             "SELECT e.*, substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
-            " AS evidence, d.published AS published FROM events e JOIN documents d"
-            " ON d.doc_id = e.doc_id"
+            " AS evidence, d.published AS published,"
+            " (SELECT count(DISTINCT g.doc_id) FROM events g WHERE g.event_group = e.event_group)"
+            " AS group_sources FROM events e JOIN documents d ON d.doc_id = e.doc_id"
         )
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -424,6 +430,23 @@ class SQLiteStore:
             row["approximate"] = bool(row["approximate"])
             rows.append(row)
         return rows
+
+    def event_mentions(self) -> list[dict[str, Any]]:
+        rows = self._db.execute(
+            "SELECT e.id, e.doc_id, e.source, e.target, e.root, e.date, e.location,"
+            " substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS evidence"
+            " FROM events e JOIN documents d ON d.doc_id = e.doc_id"
+            " WHERE e.source IS NOT NULL AND e.target IS NOT NULL ORDER BY e.id"
+        )
+        return [dict(r) for r in rows]
+
+    def set_event_groups(self, groups: dict[int, str]) -> None:
+        with self.batch():
+            self._db.execute("UPDATE events SET event_group = NULL WHERE event_group IS NOT NULL")
+            self._db.executemany(
+                "UPDATE events SET event_group = ? WHERE id = ?",
+                [(g, i) for i, g in groups.items()],
+            )
 
     def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
         fts = _fts_query(query)
@@ -483,5 +506,6 @@ def _row_to_event(r: sqlite3.Row) -> Event:
         target_text=r["target_text"], root=r["root"], plover=r["plover"],
         goldstein=r["goldstein"], status=r["status"], attributed_to=r["attributed_to"],
         date=r["date"], date_precision=r["date_precision"], location=r["location"],
-        geonames_id=r["geonames_id"], group=r["event_group"],
+        geonames_id=r["geonames_id"], latitude=r["latitude"], longitude=r["longitude"],
+        group=r["event_group"],
     )  # fmt: skip
