@@ -9,13 +9,14 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -102,6 +103,11 @@ def _report_problems(problems: Sequence[Problem], quiet: bool) -> int:
         elif not quiet:
             err.print(f"[yellow]notice[/yellow] {p}", markup=True, highlight=False)
     return errors
+
+
+def _json_lines(items: Iterable[dict[str, Any]]) -> None:
+    for item in items:
+        sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
 
 
 def _fail(exc: TriangulateError) -> None:
@@ -286,7 +292,9 @@ def events(
     ] = None,
     since: Annotated[str | None, typer.Option(help="Event date from (YYYY[-MM[-DD]]).")] = None,
     until: Annotated[str | None, typer.Option(help="Event date until (YYYY[-MM[-DD]]).")] = None,
-    group: Annotated[str | None, typer.Option(help="Only the mentions of this event group (g-...).")] = None,
+    group: Annotated[
+        str | None, typer.Option(help="Only the mentions of this event group (g-...).")
+    ] = None,
     limit: Annotated[int, typer.Option(min=1, max=10_000)] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines output.")] = False,
 ) -> None:
@@ -298,26 +306,40 @@ def events(
         _fail(exc)
         return
     if as_json:
-        for r in rows:
-            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+        _json_lines(rows)
         return
     if not rows:
         out.print("no events match")
     for r in rows:
-        group = f" group={r['event_group']} ({r['group_sources']} doc(s))" if r.get("event_group") else ""
-        out.print(f"[bold]{r['source']} → {r['target']}[/bold] {r['cameo']} {r['status']} "
-                  f"date={r['date'] or '?'} doc={r['doc_id']}{group}", markup=True)  # fmt: skip
+        group = (
+            f" group={r['event_group']} ({r['group_sources']} doc(s))"
+            if r.get("event_group")
+            else ""
+        )
+        out.print(f"[bold]{escape(str(r['source']))} → {escape(str(r['target']))}[/bold] {r['cameo']} {r['status']} "
+                  f"date={r['date'] or '?'} doc={escape(str(r['doc_id']))}{escape(group)}", markup=True)  # fmt: skip
         out.print(f"    {r['evidence']}", markup=False)
 
 
 @app.command()
 def claims(
     db: DbOption = None,
-    item: Annotated[str | None, typer.Option(help="What is counted (e.g. soldiers, shells, share of imports).")] = None,
-    about: Annotated[str | None, typer.Option(help="Comma-separated country codes the figure is about (e.g. PRK,RUS).")] = None,
-    window_days: Annotated[int, typer.Option(min=1, max=36_500, help="Claims within this many days form one window.")] = 120,
-    contradictions: Annotated[bool, typer.Option("--contradictions", help="Only windows where sources contradict.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines output (one window a line).")] = False,
+    item: Annotated[
+        str | None, typer.Option(help="What is counted (e.g. soldiers, shells, share of imports).")
+    ] = None,
+    about: Annotated[
+        str | None,
+        typer.Option(help="Comma-separated country codes the figure is about (e.g. PRK,RUS)."),
+    ] = None,
+    window_days: Annotated[
+        int, typer.Option(min=1, max=36_500, help="Claims within this many days form one window.")
+    ] = 120,
+    contradictions: Annotated[
+        bool, typer.Option("--contradictions", help="Only windows where sources contradict.")
+    ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="JSON Lines output (one window a line).")
+    ] = False,
 ) -> None:
     """The claims ledger: each figure with who asserts it, agreements and contradictions."""
     try:
@@ -329,14 +351,13 @@ def claims(
     if contradictions:
         windows = [w for w in windows if w.contradicted]
     if as_json:
-        for w in windows:
-            sys.stdout.write(json.dumps(w.as_dict(), ensure_ascii=False) + "\n")
+        _json_lines(w.as_dict() for w in windows)
         return
     if not windows:
         out.print("no claims match")
     for w in windows:
         span = w.start if w.start == w.end else f"{w.start or '?'} … {w.end or '?'}"
-        out.print(f"[bold]{w.item}[/bold] ({w.country}, {w.unit}) as of {span}: "
+        out.print(f"[bold]{escape(w.item)}[/bold] ({escape(w.country)}, {escape(w.unit)}) as of {span}: "
                   f"{len(w.claims)} claim(s), {len(w.sources)} independent source(s)", markup=True)  # fmt: skip
         for i, c in enumerate(w.claims):
             out.print(f"  [{i}] {c.interval:>14}  {c.asserted_by:<22} {c.status:<12} {c.as_of or '?':<10} "
@@ -352,9 +373,15 @@ def claims(
 def flows(
     db: DbOption = None,
     giver: Annotated[str | None, typer.Option(help="Country code of the giver (e.g. PRK).")] = None,
-    receiver: Annotated[str | None, typer.Option(help="Country code of the receiver (e.g. RUS).")] = None,
-    category: Annotated[str | None, typer.Option(help="soldiers, munitions, technology, energy, food, money, ...")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines output (one flow a line).")] = False,
+    receiver: Annotated[
+        str | None, typer.Option(help="Country code of the receiver (e.g. RUS).")
+    ] = None,
+    category: Annotated[
+        str | None, typer.Option(help="soldiers, munitions, technology, energy, food, money, ...")
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="JSON Lines output (one flow a line).")
+    ] = False,
 ) -> None:
     """Who gives what to whom: flows with their events, quantities over time and evidence."""
     try:
@@ -363,8 +390,7 @@ def flows(
         _fail(exc)
         return
     if as_json:
-        for f in found:
-            sys.stdout.write(json.dumps(f.as_dict(), ensure_ascii=False) + "\n")
+        _json_lines(f.as_dict() for f in found)
         return
     if not found:
         out.print("no flows match")
@@ -372,7 +398,7 @@ def flows(
         first, last = f.dates
         when = f"{first or '?'} … {last or '?'}" if first != last else (first or "undated")
         statuses = ", ".join(f"{k} {v}" for k, v in sorted(f.statuses.items()))
-        out.print(f"[bold]{f.giver} → {f.receiver}[/bold] {f.category}: {len(f.events)} event(s)"
+        out.print(f"[bold]{escape(f.giver)} → {escape(f.receiver)}[/bold] {escape(f.category)}: {len(f.events)} event(s)"
                   f"{' (' + statuses + ')' if statuses else ''}, {len(f.quantities)} quantity claim(s); {when}",
                   markup=True)  # fmt: skip
         for q in sorted(f.quantities, key=lambda q: q.date or ""):
@@ -401,8 +427,7 @@ def quotes(
         _fail(exc)
         return
     if as_json:
-        for r in rows:
-            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+        _json_lines(rows)
         return
     if not rows:
         out.print("no quotes match")
