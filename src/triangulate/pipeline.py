@@ -53,9 +53,10 @@ def default_stages() -> list[Stage]:
     from .actors import ActorStage
     from .extract.claims import ClaimStage
     from .extract.events import EventStage
+    from .extract.places import GeocodeStage
     from .extract.quotes import QuoteStage
 
-    return [SentenceStage(), ActorStage(), EventStage(), QuoteStage(), ClaimStage()]
+    return [SentenceStage(), ActorStage(), EventStage(), GeocodeStage(), QuoteStage(), ClaimStage()]
 
 
 class Pipeline:
