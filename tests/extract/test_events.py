@@ -14,7 +14,7 @@ from triangulate.actors import ActorLinker
 from triangulate.evaluation import load_records, score, to_record
 from triangulate.extract.event_codes import codes, lookup
 from triangulate.extract.event_lexicon import lexicon
-from triangulate.extract.events import EventStage, extract_events
+from triangulate.extract.events import RULES_VERSION, EventStage, extract_events
 from triangulate.language import sentences
 from triangulate.model import STATUSES, Analysis, Document, Mention
 
@@ -96,7 +96,7 @@ def test_lexicons_load() -> None:
 def test_stage_interface() -> None:
     stage = EventStage()
     assert stage.name == "events"
-    assert stage.version.startswith("1.")
+    assert stage.version.startswith(RULES_VERSION + ".")
     text = "Nordkorea hat Soldaten nach Russland geschickt."
     doc = Document(doc_id="t", text=text, language="de", published="2024-11-06")
     a = Analysis(document=doc, sentences=sentences(text, "de"))
@@ -170,3 +170,12 @@ def test_cameo_converter_sample() -> None:
     assert send["target"] == ["to", "obj"] and "weapons" in send["need"]
     praise = next(e for e in entries if e["code"] == "051")
     assert {"praise", "praised", "praises", "praising"} <= set(praise["forms"])
+
+
+def test_event_nouns_are_not_locations():
+    from triangulate.extract.event_dates import location
+
+    for text, lang in (("Soldaten kämpften im Koreakrieg", "de"), ("im Ukrainekrieg", "de"),
+                       ("fought in the Korean War", "en")):  # fmt: skip
+        assert location(text, lang, 0, len(text)) is None
+    assert location("Kim traf Putin in Wladiwostok", "de", 0, 29) == "Wladiwostok"

@@ -30,6 +30,12 @@ _NOT_PLACE = re.compile(
     r"Richtung|Fall|Frage|Lage|Summe|Rahmen|Zuge|Kürze|Hinblick|Anbetracht|Wirklichkeit|Krieg|Kampf|[\w]+-Krieg|"
     r"Gespräch|Interview|Moment|Sachen|Bezug|Vergleich|Grunde|Gegenzug|Verbindung|Gegenteil|Übrigen|Mittelpunkt)\b"
 )
+#: Closed compounds naming an event or a state, not a place ("im Koreakrieg", "in der Ukrainekrise").
+_EVENT_NOUN_END = re.compile(
+    r"(?:krieg|kriegs|konflikt|konflikts|kampf|kämpfen|krise|gipfel|parade|treffen|prozess|"
+    r"verhandlungen|gesprächen|\bwar|\bconflict|\bcrisis|\bsummit|\btalks)$",
+    re.IGNORECASE,
+)
 _DEIXIS_START = re.compile(r"^\W*(?:Dabei|Das|Dies|Diese[rs]?|Damals|Dort|There|This|That|Then)\b")
 _PAST = {
     "de": re.compile(
@@ -93,6 +99,6 @@ def location(text: str, lang: str, lo: int, hi: int) -> str | None:
     """The first place name after "in/nach/bei" ("in/at/near") in the clause, as written."""
     for m in _LOC["en" if lang == "en" else "de"].finditer(text, lo, hi):
         name = m.group(1)
-        if not _NOT_PLACE.match(name):
+        if not _NOT_PLACE.match(name) and not _EVENT_NOUN_END.search(name):
             return name
     return None

@@ -40,7 +40,7 @@ from .event_status import StatusCues, clause_bounds, clause_breaks, has, negated
 
 __all__ = ["EventStage", "extract_events"]
 
-RULES_VERSION = "1"
+RULES_VERSION = "2"
 _PRECEDENCE = ("denied", "negated", "hypothetical", "planned", "attributed", "asserted")
 _SYMMETRIC = ("04", "05")
 _INTENT_CODE = {
