@@ -98,6 +98,9 @@ def test_summary_documents_search(demo_db):
     assert ledger.exit_code == 0 and "USAMIL" in ledger.output and "independent source" in ledger.output
     fl = invoke("flows", "--giver", "PRK", "--receiver", "RUS", "--db", demo_db)
     assert fl.exit_code == 0 and "PRK → RUS soldiers" in fl.output
+    ex = invoke("export", "--format", "gdelt", "--out", demo_db + ".tsv", "--db", demo_db)
+    assert ex.exit_code == 0 and "wrote" in ex.output
+    assert invoke("export", "--format", "nope", "--out", demo_db + ".x", "--db", demo_db).exit_code == 2
     js = invoke("claims", "--contradictions", "--json", "--db", demo_db)
     assert js.exit_code == 0 and all(json.loads(line)["relations"] for line in js.output.splitlines())
 

@@ -437,6 +437,38 @@ def quotes(
         out.print(f"    „{r['quote']}“", markup=False)
 
 
+@app.command("export")
+def export_cmd(
+    out_path: Annotated[Path, typer.Option("--out", "-o", help="File to write.")],
+    db: DbOption = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, jsonl, plover, gdelt, parquet, gexf or graphml.")] = "csv",
+    what: Annotated[str, typer.Option(help="events, claims or quotes (claims/quotes: csv, jsonl, parquet).")] = "events",
+    header: Annotated[bool, typer.Option("--header", help="gdelt: write a header line.")] = False,
+    actor: Annotated[str | None, typer.Option(help="Actor code prefix on either side.")] = None,
+    code: Annotated[str | None, typer.Option(help="CAMEO code prefix.")] = None,
+    status: Annotated[str | None, typer.Option(help="Event status.")] = None,
+    since: Annotated[str | None, typer.Option(help="Event date from.")] = None,
+    until: Annotated[str | None, typer.Option(help="Event date until.")] = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Export events (or claims, quotes) as CSV, JSONL, PLOVER, GDELT 2.0, Parquet, GEXF or GraphML."""
+    from .export import export
+
+    try:
+        store = open_store(db, readonly=True)
+        try:
+            opts: dict[str, Any] = {"header": True} if header else {}
+            n = export(store, fmt, out_path, what=what, actor=actor, cameo=code, status=status,
+                       date_from=since, date_to=until, **opts)  # fmt: skip
+        finally:
+            store.close()
+    except TriangulateError as exc:
+        _fail(exc)
+        return
+    if not quiet:
+        out.print(f"wrote {n} {what} as {fmt} to {out_path}", markup=False)
+
+
 @app.command()
 def search(
     query: Annotated[str, typer.Argument(help="Words to find in stored sentences (all required).")],

@@ -383,7 +383,7 @@ class SQLiteStore:
         )
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY e.date IS NULL, e.date, e.doc_id, e.sentence_start LIMIT ? OFFSET ?"
+        sql += " ORDER BY e.date IS NULL, e.date, e.doc_id, e.sentence_start, e.id LIMIT ? OFFSET ?"
         params += [min(max(flt.limit, 0), 10_000), max(flt.offset, 0)]
         return [dict(r) for r in self._db.execute(sql, params)]
 
