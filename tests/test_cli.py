@@ -151,6 +151,17 @@ def test_evaluate_gold_against_itself_is_perfect():
     assert "1.0" in res.output
 
 
+def test_serve_and_export_have_help():
+    for cmd in ("serve", "export"):
+        res = invoke(cmd, "--help")
+        assert res.exit_code == 0 and "--db" in res.output
+
+
+def test_serve_refuses_a_missing_database(tmp_path):
+    res = invoke("serve", "--db", str(tmp_path / "missing.db"), "--port", "8799")
+    assert res.exit_code == 2
+
+
 def test_python_dash_m_entry_point():
     res = subprocess.run(
         [sys.executable, "-m", "triangulate", "--help"], capture_output=True, text=True

@@ -470,6 +470,21 @@ def export_cmd(
 
 
 @app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to bind (default: this machine only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65_535, help="Port.")] = 8000,
+) -> None:
+    """Serve the store read-only: HTML pages with JSON and CSV twins (see README)."""
+    from .serve import run  # lazy: keeps FastAPI and uvicorn out of CLI start-up
+
+    try:
+        run(db or default_location(), host=host, port=port)
+    except TriangulateError as exc:
+        _fail(exc)
+
+
+@app.command()
 def search(
     query: Annotated[str, typer.Argument(help="Words to find in stored sentences (all required).")],
     db: DbOption = None,
