@@ -191,3 +191,24 @@ def test_an_old_database_is_migrated_in_place(tmp_path):
     cols = {r[1] for r in st._db.execute("PRAGMA table_info(events)")}  # type: ignore[attr-defined]
     assert {"latitude", "longitude", "event_group"} <= cols
     st.close()
+
+
+def test_actor_counts_and_deadline(store):
+    from triangulate.model import Mention
+
+    doc = _doc()
+    store.add_document(doc)
+    a = _analysis(doc)
+    a.mentions = [Mention(0, 8, "Russland", "rus", "RUS"), Mention(28, 31, "Kim", "kim", "PRKGOV"),
+                  Mention(13, 22, "Nordkorea", "prk", "PRK")]  # fmt: skip
+    store.save_analysis(a, store.begin_run("v1", {}), "v1")
+    rows = store.actor_counts()
+    assert {r["code"]: r["mentions"] for r in rows} == {"RUS": 1, "PRKGOV": 1, "PRK": 1}
+    assert [r["code"] for r in store.actor_counts(prefix="PRK")] == ["PRK", "PRKGOV"]
+    assert store.actor_counts(prefix="%") == []
+    store.set_deadline(0)
+    heavy = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 200000) SELECT count(*) FROM c"
+    with pytest.raises(sqlite3.OperationalError, match="interrupt"):
+        store._db.execute(heavy).fetchone()  # type: ignore[attr-defined]
+    store.set_deadline(None)
+    assert store.stats()["documents"] == 1

@@ -78,6 +78,17 @@ class Store(Protocol):
 
     def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]: ...
 
+    def actor_counts(
+        self, *, prefix: str | None = None, limit: int = 100, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        """Actor codes with their mention and document counts and most common name."""
+        ...
+
+    def set_deadline(self, seconds: float | None) -> None:
+        """Interrupt any statement running past ``seconds`` from now (None: no limit);
+        an interrupted statement raises the backend's operational error."""
+        ...
+
     def event_mentions(self) -> list[dict[str, Any]]:
         """Every event with both participants, with what grouping compares."""
         ...

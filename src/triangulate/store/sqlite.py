@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -447,6 +448,30 @@ class SQLiteStore:
                 "UPDATE events SET event_group = ? WHERE id = ?",
                 [(g, i) for i, g in groups.items()],
             )
+
+    def actor_counts(
+        self, *, prefix: str | None = None, limit: int = 100, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        sql = (
+            "SELECT m.code AS code, count(*) AS mentions, count(DISTINCT m.doc_id) AS documents,"
+            " (SELECT a.name FROM actors a WHERE a.code = m.code GROUP BY a.name"
+            "  ORDER BY count(*) DESC, a.name LIMIT 1) AS name"
+            " FROM mentions m"
+        )
+        params: list[Any] = []
+        if prefix:
+            sql += " WHERE m.code LIKE ? ESCAPE '\\'"
+            params.append(_prefix(prefix))
+        sql += " GROUP BY m.code ORDER BY mentions DESC, m.code LIMIT ? OFFSET ?"
+        params += [min(max(limit, 0), 10_000), max(offset, 0)]
+        return [dict(r) for r in self._db.execute(sql, params)]
+
+    def set_deadline(self, seconds: float | None) -> None:
+        if seconds is None:
+            self._db.set_progress_handler(None, 0)
+            return
+        deadline = time.monotonic() + seconds
+        self._db.set_progress_handler(lambda: int(time.monotonic() > deadline), 200)
 
     def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
         fts = _fts_query(query)
