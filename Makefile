@@ -9,7 +9,7 @@ endif
 RUN := $(UV) run --frozen --quiet
 DB ?= triangulate.db
 
-.PHONY: install demo test lint typecheck check eval pin-floors bench clean
+.PHONY: install demo test test-browser lint typecheck check eval pin-floors bench clean
 
 install: .venv/.installed
 
@@ -36,6 +36,10 @@ demo: install
 ## make test: the whole test suite (includes the evaluation floors gate).
 test: install
 	$(RUN) pytest
+
+## make test-browser: only the dashboard tests in headless chromium (apt-get install chromium first).
+test-browser: install
+	$(RUN) pytest -m browser -s tests/browser
 
 lint: install
 	$(RUN) ruff check src tests bench

@@ -21,7 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..errors import StoreError, UsageError
 from ..store import open_store
 from .core import ServeError, error_body
-from .views import register_all
+from .views import dashboard, register_all
 
 MAX_QUERY = 4096  # longest accepted query string (bytes)
 DEFAULT_TIME_LIMIT = 10.0  # seconds a request may spend in the store
@@ -69,6 +69,7 @@ def create_app(
     )
     app.mount("/static", StaticFiles(directory=str(_package_dir("static"))), name="static")
     register_all(app)
+    dashboard.install(app)
     _install_guards(app)
     _install_errors(app)
     return app
