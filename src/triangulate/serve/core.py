@@ -17,7 +17,6 @@ import csv
 import io
 import json
 import sqlite3
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -118,10 +117,7 @@ DataFn = Callable[[Ctx], Page]
 def opened(db: str, time_limit: float) -> Iterator[Store]:
     """A read-only store for one request, interrupted after ``time_limit`` seconds."""
     store = open_store(db, readonly=True)
-    conn = getattr(store, "_db", None)
-    if isinstance(conn, sqlite3.Connection):
-        deadline = time.monotonic() + time_limit
-        conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 200)
+    store.set_deadline(time_limit)
     try:
         yield store
     except sqlite3.OperationalError as exc:

@@ -2,42 +2,19 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from typing import Any
 
 from ...analysis.ledger import country_of
 from ...store import EventFilter, Store
-from ..core import Ctx, Page, ServeError, not_found
+from ..core import Ctx, Page, not_found
 from .events import all_events
-
-
-def _connection(store: Store) -> sqlite3.Connection:
-    # Mention counts are not part of the Store protocol yet; read them from the
-    # SQLite connection (parameterised, read-only).
-    conn = getattr(store, "_db", None)
-    if not isinstance(conn, sqlite3.Connection):
-        raise ServeError(501, "T902", "actor counts need the SQLite backend")
-    return conn
 
 
 def actor_counts(
     store: Store, *, prefix: str | None, limit: int, offset: int
 ) -> list[dict[str, Any]]:
-    sql = (
-        "SELECT m.code AS code, count(*) AS mentions, count(DISTINCT m.doc_id) AS documents,"
-        " (SELECT a.name FROM actors a WHERE a.code = m.code GROUP BY a.name"
-        "  ORDER BY count(*) DESC, a.name LIMIT 1) AS name"
-        " FROM mentions m"
-    )
-    params: list[Any] = []
-    if prefix:
-        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        sql += " WHERE m.code LIKE ? ESCAPE '\\'"
-        params.append(escaped + "%")
-    sql += " GROUP BY m.code ORDER BY mentions DESC, m.code LIMIT ? OFFSET ?"
-    params += [limit, offset]
-    return [dict(r) for r in _connection(store).execute(sql, params)]
+    return store.actor_counts(prefix=prefix, limit=limit, offset=offset)
 
 
 def actors(ctx: Ctx) -> Page:
