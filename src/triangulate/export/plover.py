@@ -41,24 +41,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ..extract.event_codes import quad_class
 from .common import Exporter, country, roles
-
-
-def quad_class(root: str | None) -> int | None:
-    """PLOVER/GDELT quad class of a CAMEO root (``"06"`` → 2); None if unknown."""
-    try:
-        r = int(root or "")
-    except ValueError:
-        return None
-    if 1 <= r <= 5:
-        return 1
-    if 6 <= r <= 8:
-        return 2
-    if 9 <= r <= 14:
-        return 3
-    if 15 <= r <= 20:
-        return 4
-    return None
 
 
 def plover_record(row: dict[str, Any]) -> dict[str, Any]:

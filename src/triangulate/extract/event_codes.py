@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-__all__ = ["CameoCode", "codes", "lookup"]
+__all__ = ["CameoCode", "codes", "lookup", "quad_class"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,4 +38,17 @@ def lookup(code: str) -> CameoCode | None:
     for k in (code, code[:3], code[:2]):
         if k in table:
             return table[k]
+    return None
+
+
+def quad_class(code: str | None) -> int | None:
+    """The quad class of a CAMEO code or root: 1 verbal cooperation (01-05), 2 material
+    cooperation (06-08), 3 verbal conflict (09-14), 4 material conflict (15-20); None if unknown."""
+    try:
+        r = int((code or "")[:2])
+    except ValueError:
+        return None
+    for quad, (low, high) in enumerate(((1, 5), (6, 8), (9, 14), (15, 20)), start=1):
+        if low <= r <= high:
+            return quad
     return None

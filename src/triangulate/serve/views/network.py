@@ -7,30 +7,13 @@ from datetime import date
 from typing import Any
 
 from ...analysis.ledger import country_of
+from ...extract.event_codes import quad_class
 from ...store import EventFilter
 from ..core import Ctx, Page, ServeError
 from .events import all_events
 
 QUADS = {1: "verbal_cooperation", 2: "material_cooperation", 3: "verbal_conflict",
          4: "material_conflict"}  # fmt: skip
-
-
-def quad_class(root: str | None) -> int | None:
-    """CAMEO quad class of a root code: 01-05 verbal cooperation, 06-08 material
-    cooperation, 09-14 verbal conflict, 15-20 material conflict."""
-    try:
-        r = int((root or "")[:2])
-    except ValueError:
-        return None
-    if 1 <= r <= 5:
-        return 1
-    if 6 <= r <= 8:
-        return 2
-    if 9 <= r <= 14:
-        return 3
-    if 15 <= r <= 20:
-        return 4
-    return None
 
 
 def _sign(total: float) -> str:
