@@ -95,3 +95,17 @@ def make_corpus(tmp_path: Path):
         return folder
 
     return make
+
+
+def build_store(db: str | Path, *inputs: Path) -> str:
+    """A store at ``db`` with ``inputs`` ingested and processed by the default pipeline."""
+    from triangulate.pipeline import ingest, process
+    from triangulate.store import open_store
+
+    store = open_store(db)
+    try:
+        ingest(list(inputs), store)
+        process(store)
+    finally:
+        store.close()
+    return str(db)

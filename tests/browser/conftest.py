@@ -14,11 +14,9 @@ from typing import Any
 
 import pytest
 
-from triangulate.pipeline import ingest, process
-from triangulate.store import open_store
+from ..conftest import SEEDS, build_store
 
 CHROMIUM = Path("/usr/bin/chromium")
-SEEDS = Path(__file__).resolve().parents[2] / "examples" / "seeds"
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
@@ -44,14 +42,7 @@ def browser_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     hostile = folder / "hostile"
     hostile.mkdir()
     (hostile / "evil.txt").write_text(HOSTILE, encoding="utf-8")
-    db = str(folder / "demo.db")
-    store = open_store(db)
-    try:
-        ingest([SEEDS, hostile], store)
-        process(store)
-    finally:
-        store.close()
-    return db
+    return build_store(folder / "demo.db", SEEDS, hostile)
 
 
 def _free_port() -> int:

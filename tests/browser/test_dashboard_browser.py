@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pytest
@@ -106,7 +107,14 @@ def test_state_in_url_and_node_filter(tab: Tab) -> None:
     page.evaluate("window.dashboard.cy.getElementById('CHN').emit('tap')")
     page.locator("#selection", has_text="actor CHN").wait_for(timeout=10_000)
     assert "actor=CHN" in page.url and "status=attributed" in page.url
-    page.wait_for_selector(EVIDENCE, timeout=10_000)
+    # The label changes before the new events arrive: wait for the list itself to follow.
+    # (polled with evaluate: wait_for_function needs eval, which the page's CSP refuses)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        metas = page.locator("#events li .meta").all_text_contents()
+        if metas and all("CHN" in m for m in metas):
+            break
+        page.wait_for_timeout(100)
     for meta in page.locator("#events li .meta").all_text_contents():
         assert "CHN" in meta, meta
     assert page.evaluate("window.__csp") == []

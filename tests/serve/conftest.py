@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
-from triangulate.pipeline import ingest, process
 from triangulate.serve import create_app
 from triangulate.store import open_store
 
-SEEDS = Path(__file__).resolve().parents[2] / "examples" / "seeds"
+from ..conftest import SEEDS, build_store
 
 HOSTILE = (
     '=HYPERLINK("http://evil") <script>alert(1)</script>\n\n'
@@ -31,14 +29,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     record = {"doc_id": "evil-json", "title": '=HYPERLINK("http://evil")', "site": "@evil",
               "text": HOSTILE, "published": "2024-06-20"}  # fmt: skip
     (hostile / "evil.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
-    db = str(folder / "demo.db")
-    store = open_store(db)
-    try:
-        ingest([SEEDS, hostile], store)
-        process(store)
-    finally:
-        store.close()
-    return db
+    return build_store(folder / "demo.db", SEEDS, hostile)
 
 
 @pytest.fixture(scope="session")

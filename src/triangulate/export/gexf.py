@@ -16,25 +16,15 @@ event has no ``start``/``end`` (always visible).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import networkx as nx
 
-from .common import Exporter
-from .network import Network
+from .network import NetworkExporter
 
 
-class GEXFExporter(Exporter):
+class GEXFExporter(NetworkExporter):
     name = "gexf"
     dynamic = True
-
-    def __init__(self, out: Path, *, what: str = "events") -> None:
-        super().__init__(out, what=what)
-        self.network = Network()
-
-    def write(self, row: dict[str, Any]) -> None:
-        if self.network.add(row):
-            self.count += 1
 
     def finish(self) -> None:
         g = self.network.graph(dynamic=True)

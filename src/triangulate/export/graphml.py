@@ -7,25 +7,13 @@ with ``weight`` (event count), ``events``, ``goldstein_sum`` and
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
 import networkx as nx
 
-from .common import Exporter
-from .network import Network
+from .network import NetworkExporter
 
 
-class GraphMLExporter(Exporter):
+class GraphMLExporter(NetworkExporter):
     name = "graphml"
-
-    def __init__(self, out: Path, *, what: str = "events") -> None:
-        super().__init__(out, what=what)
-        self.network = Network()
-
-    def write(self, row: dict[str, Any]) -> None:
-        if self.network.add(row):
-            self.count += 1
 
     def finish(self) -> None:
         g = self.network.graph(dynamic=False)

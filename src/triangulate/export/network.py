@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from .common import country, date_span
+from .common import Exporter, country, date_span
 
 
 @dataclass
@@ -102,3 +103,15 @@ class Network:
                     ]
             g.add_edge(s, t, **attrs)
         return g
+
+
+class NetworkExporter(Exporter):
+    """Base of the network formats: tallies every dyadic event; ``finish`` writes."""
+
+    def __init__(self, out: Path, *, what: str = "events") -> None:
+        super().__init__(out, what=what)
+        self.network = Network()
+
+    def write(self, row: dict[str, Any]) -> None:
+        if self.network.add(row):
+            self.count += 1
