@@ -49,11 +49,18 @@ def process(
     *,
     reprocess: bool = False,
     workers: int = 1,
+    executor: str | None = None,
+    address: str | None = None,
     **kwargs: Any,
 ) -> ProcessReport:
-    """Run the pipeline over the stored documents it has not processed yet."""
+    """Run the pipeline over the stored documents it has not processed yet.
+
+    ``executor`` is ``local``, ``process`` or ``ray`` (default: ``local`` for one
+    worker, ``process`` for more); ``address`` is a Ray cluster address.
+    """
+    ex = get_executor(workers, executor, address=address)
     with _opened(store) as st:
-        return _process(st, reprocess=reprocess, executor=get_executor(workers), **kwargs)
+        return _process(st, reprocess=reprocess, executor=ex, **kwargs)
 
 
 def run(
@@ -62,11 +69,14 @@ def run(
     options: IngestOptions | None = None,
     *,
     workers: int = 1,
+    executor: str | None = None,
+    address: str | None = None,
 ) -> RunReport:
     """Ingest, then process: the whole pipeline from files to stored facts."""
+    ex = get_executor(workers, executor, address=address)
     with _opened(store) as st:
         ing = _ingest(paths, st, options)
-        proc = _process(st, executor=get_executor(workers))
+        proc = _process(st, executor=ex)
         return RunReport(ing, proc)
 
 

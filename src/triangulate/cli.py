@@ -30,6 +30,7 @@ from rich.table import Table
 from . import api
 from ._version import __version__
 from .errors import Problem, Severity, TriangulateError, UsageError
+from .executor import get_executor
 from .store import default_location, open_store
 
 app = typer.Typer(
@@ -49,6 +50,17 @@ DbOption = Annotated[
     ),
 ]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or summaries.")]
+ExecutorOption = Annotated[
+    str | None,
+    typer.Option(
+        help="Where the pipeline runs: local, process (default with --workers > 1) or ray "
+        "(needs the 'ray' extra; a cluster via --ray-address or $RAY_ADDRESS)."
+    ),
+]
+RayAddressOption = Annotated[
+    str | None,
+    typer.Option("--ray-address", help="Ray cluster address (e.g. auto, ray://host:10001)."),
+]
 
 
 def _version(value: bool) -> None:
@@ -146,6 +158,8 @@ def ingest(
     workers: Annotated[
         int, typer.Option(min=1, max=64, help="Worker processes for the pipeline.")
     ] = 1,
+    executor: ExecutorOption = None,
+    ray_address: RayAddressOption = None,
     language: Annotated[
         str | None, typer.Option(help="Force the language (de, en, ...) instead of detecting it.")
     ] = None,
@@ -156,6 +170,7 @@ def ingest(
 ) -> None:
     """Read documents into the store and (by default) run the pipeline over them."""
     try:
+        get_executor(workers, executor, address=ray_address)  # a bad name fails before any work
         options = _ingest_options(language, max_mb)
         store = open_store(db)
         try:
@@ -165,7 +180,8 @@ def ingest(
             proc = None
             if process_:
                 with _progress("processing", quiet) as (advance, set_total):
-                    proc = api.process(store, workers=workers, progress=advance, total=set_total)
+                    proc = api.process(store, workers=workers, executor=executor,
+                                       address=ray_address, progress=advance, total=set_total)  # fmt: skip
                 problems += proc.problems
         finally:
             store.close()
@@ -192,14 +208,16 @@ def process(
         bool, typer.Option(help="Also re-run documents processed by another pipeline version.")
     ] = False,
     workers: Annotated[int, typer.Option(min=1, max=64, help="Worker processes.")] = 1,
+    executor: ExecutorOption = None,
+    ray_address: RayAddressOption = None,
     quiet: QuietOption = False,
 ) -> None:
     """Run the pipeline over stored documents that the current version has not processed."""
     try:
+        get_executor(workers, executor, address=ray_address)  # a bad name fails before any work
         with _progress("processing", quiet) as (advance, set_total):
-            rep = api.process(
-                db, reprocess=reprocess, workers=workers, progress=advance, total=set_total
-            )
+            rep = api.process(db, reprocess=reprocess, workers=workers, executor=executor,
+                              address=ray_address, progress=advance, total=set_total)  # fmt: skip
     except TriangulateError as exc:
         _fail(exc)
         return
