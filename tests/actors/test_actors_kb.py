@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from triangulate.actors import ActorDataError, ActorLinker, inflect, load_knowledge_base
-from triangulate.actors.gazetteer import tokenize
+from triangulate.actors.gazetteer import gazetteer_for, tokenize
 from triangulate.actors.kb import DATA_DIR, ROLES, document_day, split_code
 from triangulate.errors import TriangulateError
 
@@ -18,7 +18,7 @@ KB = load_knowledge_base(use_env=False)
 
 
 def lookup(form: str, lang: str = "de") -> set[tuple[str, str]]:
-    gaz = KB.gazetteer(lang)
+    gaz = gazetteer_for(KB, lang)
     toks = tokenize(form)
     n, entries = gaz.longest(toks, 0, len(toks))
     return {(e.kind, e.target) for e in entries} if n == len(toks) else set()
@@ -329,4 +329,4 @@ def test_missing_user_file(tmp_path: Path) -> None:
 
 def test_loaded_once() -> None:
     assert load_knowledge_base(use_env=False) is KB
-    assert KB.gazetteer("de") is KB.gazetteer("de")
+    assert gazetteer_for(KB, "de") is gazetteer_for(KB, "de")

@@ -11,8 +11,9 @@ finds actor mentions in German and English text and links them to CAMEO-style co
 with user actor files added by ``extra_files`` or ``$TRIANGULATE_ACTORS``.
 """
 
-from .kb import ActorDataError, KnowledgeBase, load_knowledge_base
+from .kb import ActorDataError, KnowledgeBase
 from .linker import ActorLinker
+from .loaders import load_knowledge_base
 from .stage import RULES_VERSION, ActorStage
 
 __all__ = [

@@ -10,15 +10,13 @@ agent nouns) any case.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from . import inflect
-
-if TYPE_CHECKING:
-    from .kb import AgentSpec, KnowledgeBase
+from .kb import LANGS, AgentSpec, KnowledgeBase
 
 _ABBREVIATIONS = (
     "Prof",
@@ -138,6 +136,12 @@ class Entry:
 def flat(text: str) -> str:
     """Letters and digits only, case-folded: the key compound modifiers are looked up by."""
     return "".join(c for c in normalise(text) if c.isalnum())
+
+
+@functools.lru_cache(maxsize=16)
+def gazetteer_for(kb: KnowledgeBase, lang: str) -> Gazetteer:
+    """The gazetteer of ``kb`` for a language (German for any other), built once."""
+    return Gazetteer(kb, lang if lang in LANGS else "de")
 
 
 class Gazetteer:

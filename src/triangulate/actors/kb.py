@@ -9,14 +9,11 @@ The data lives in ``actors/data/`` (see its README.md): ``countries.tsv``, the e
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from ..errors import TriangulateError
 
@@ -240,7 +237,7 @@ def split_code(code: str) -> tuple[str, str]:
 
 
 class KnowledgeBase:
-    """Everything the linker knows, validated; gazetteers are built from it on first use."""
+    """Everything the linker knows, validated (``loaders.load_knowledge_base`` builds it)."""
 
     def __init__(self, files: Sequence[Path], digest: str) -> None:
         self.files = list(files)
@@ -251,7 +248,6 @@ class KnowledgeBase:
         self.lexicon = Lexicon({}, frozenset(), frozenset(), {})
         self.igo_entity: dict[str, str] = {}  # IGO code -> its main entity id
         self._offices: dict[tuple[str, str], list[tuple[Role, str]]] = {}
-        self._gazetteers: dict[str, Any] = {}
 
     # -- lookups ------------------------------------------------------------------------------
 
@@ -295,102 +291,12 @@ class KnowledgeBase:
             return None
         return max(inside, key=lambda p: p[0].start)[1]
 
-    def gazetteer(self, lang: str) -> Any:
-        """The gazetteer for a language, built once (see gazetteer.py)."""
-        lang = lang if lang in LANGS else "de"
-        gaz = self._gazetteers.get(lang)
-        if gaz is None:
-            from .gazetteer import Gazetteer
-
-            gaz = Gazetteer(self, lang)
-            self._gazetteers[lang] = gaz
-        return gaz
-
     # -- building -----------------------------------------------------------------------------
 
-    def _index_offices(self) -> None:
+    def index_offices(self) -> None:
         self._offices = {}
         for entity in self.entities.values():
             for role in entity.roles:
                 for office in role.offices:
                     key = (split_code(role.code)[0], office)
                     self._offices.setdefault(key, []).append((role, entity.id))
-
-
-# -- entry points ------------------------------------------------------------------------------
-
-
-def builtin_files() -> list[Path]:
-    names = [COUNTRY_FILE, *ENTITY_FILES, AGENT_FILE, PHOENIX_AGENT_FILE, LEXICON_FILE]
-    return [DATA_DIR / name for name in names]
-
-
-def env_files() -> list[Path]:
-    """Files named by ``$TRIANGULATE_ACTORS`` (os.pathsep-separated; a folder means its *.yaml)."""
-    out: list[Path] = []
-    for part in os.environ.get(ENV_VAR, "").split(os.pathsep):
-        if not part.strip():
-            continue
-        path = Path(part.strip()).expanduser()
-        out.extend(sorted(path.glob("*.y*ml")) if path.is_dir() else [path])
-    return out
-
-
-def files_digest(paths: Iterable[Path]) -> str:
-    """SHA-256 over the files' names and bytes: changes whenever the data does."""
-    digest = hashlib.sha256()
-    for path in paths:
-        digest.update(path.name.encode())
-        try:
-            digest.update(path.read_bytes())
-        except OSError:
-            digest.update(b"<missing>")
-    return digest.hexdigest()
-
-
-def load_knowledge_base(
-    extra_files: Iterable[str | os.PathLike[str]] = (), *, use_env: bool = True
-) -> KnowledgeBase:
-    """The knowledge base from the built-in data plus user entity files (cached per file state).
-
-    ``extra_files`` and the files in ``$TRIANGULATE_ACTORS`` (unless ``use_env`` is false) are
-    entity files (see README.md in actors/data); a later file may redefine an id of an earlier
-    one.  Raises :class:`ActorDataError` for a missing or malformed file.
-    """
-    extras = [Path(p).expanduser() for p in extra_files]
-    if use_env:
-        extras += env_files()
-    for path in extras:
-        if not path.is_file():
-            raise ActorDataError(path, None, "no such actor file")
-    key = tuple(
-        (str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in [*builtin_files(), *extras]
-    )
-    return _load_cached(key)
-
-
-@functools.lru_cache(maxsize=8)
-def _load_cached(key: tuple[tuple[str, int, int], ...]) -> KnowledgeBase:
-    from . import loaders
-
-    paths = [Path(p) for p, _, _ in key]
-    builtin = builtin_files()
-    kb = KnowledgeBase(paths, files_digest(paths))
-    loaders.load_countries(kb, builtin[0])
-    for path in builtin[1 : 1 + len(ENTITY_FILES)]:
-        loaders.load_entities(kb, path, replace=False)
-    loaders.load_agents(kb, DATA_DIR / AGENT_FILE)
-    loaders.load_phoenix_agents(kb, DATA_DIR / PHOENIX_AGENT_FILE)
-    loaders.load_lexicon(kb, DATA_DIR / LEXICON_FILE)
-    for path in paths[len(builtin) :]:
-        loaders.load_entities(kb, path, replace=True)
-    for lang in LANGS:
-        for spec in kb.agents[lang]:
-            if spec.default is not None and spec.default not in kb.entities:
-                raise ActorDataError(
-                    DATA_DIR / AGENT_FILE,
-                    None,
-                    f"{spec.lemma}: default {spec.default!r} is no known actor",
-                )
-    kb._index_offices()
-    return kb

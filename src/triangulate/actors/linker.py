@@ -23,8 +23,9 @@ from collections.abc import Iterable, Sequence
 
 from ..model import Actor, Mention, Sentence
 from .context import ContextRules, UnknownPerson
-from .gazetteer import Entry, Tok, tokenize
-from .kb import UNKNOWN_COUNTRY, KnowledgeBase, document_day, load_knowledge_base, split_code
+from .gazetteer import Entry, Tok, gazetteer_for, tokenize
+from .kb import UNKNOWN_COUNTRY, KnowledgeBase, document_day, split_code
+from .loaders import load_knowledge_base
 from .phrases import Phrase
 from .units import Cand, Unit, UnitBuilder
 
@@ -87,7 +88,7 @@ class _Document(ContextRules):
     ) -> None:
         self.kb = kb
         self.lang = lang if lang in ("de", "en") else "de"
-        self.gaz = kb.gazetteer(self.lang)
+        self.gaz = gazetteer_for(kb, self.lang)
         self.day = document_day(published)
         self.text = text
         self.tokens: list[Tok] = tokenize(text)

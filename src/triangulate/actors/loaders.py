@@ -7,6 +7,9 @@ for the built-in data as for user actor files (see actors/data/README.md).
 from __future__ import annotations
 
 import datetime
+import functools
+import hashlib
+import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -19,9 +22,16 @@ from .kb import (
     _DATE,
     _ID,
     _QID,
+    AGENT_FILE,
+    COUNTRY_FILE,
+    DATA_DIR,
+    ENTITY_FILES,
+    ENV_VAR,
     GENDERS,
     LANGS,
+    LEXICON_FILE,
     OFFICES,
+    PHOENIX_AGENT_FILE,
     ROLES,
     TYPES,
     UNKNOWN_COUNTRY,
@@ -558,3 +568,80 @@ def load_lexicon(kb: KnowledgeBase, path: Path) -> None:
         ),
         regions={str(k): str(v) for k, v in regions.items()},
     )
+
+
+# -- entry points ------------------------------------------------------------------------------
+
+
+def builtin_files() -> list[Path]:
+    names = [COUNTRY_FILE, *ENTITY_FILES, AGENT_FILE, PHOENIX_AGENT_FILE, LEXICON_FILE]
+    return [DATA_DIR / name for name in names]
+
+
+def env_files() -> list[Path]:
+    """Files named by ``$TRIANGULATE_ACTORS`` (os.pathsep-separated; a folder means its *.yaml)."""
+    out: list[Path] = []
+    for part in os.environ.get(ENV_VAR, "").split(os.pathsep):
+        if not part.strip():
+            continue
+        path = Path(part.strip()).expanduser()
+        out.extend(sorted(path.glob("*.y*ml")) if path.is_dir() else [path])
+    return out
+
+
+def files_digest(paths: Iterable[Path]) -> str:
+    """SHA-256 over the files' names and bytes: changes whenever the data does."""
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.name.encode())
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"<missing>")
+    return digest.hexdigest()
+
+
+def load_knowledge_base(
+    extra_files: Iterable[str | os.PathLike[str]] = (), *, use_env: bool = True
+) -> KnowledgeBase:
+    """The knowledge base from the built-in data plus user entity files (cached per file state).
+
+    ``extra_files`` and the files in ``$TRIANGULATE_ACTORS`` (unless ``use_env`` is false) are
+    entity files (see README.md in actors/data); a later file may redefine an id of an earlier
+    one.  Raises :class:`ActorDataError` for a missing or malformed file.
+    """
+    extras = [Path(p).expanduser() for p in extra_files]
+    if use_env:
+        extras += env_files()
+    for path in extras:
+        if not path.is_file():
+            raise ActorDataError(path, None, "no such actor file")
+    key = tuple(
+        (str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in [*builtin_files(), *extras]
+    )
+    return _load_cached(key)
+
+
+@functools.lru_cache(maxsize=8)
+def _load_cached(key: tuple[tuple[str, int, int], ...]) -> KnowledgeBase:
+    paths = [Path(p) for p, _, _ in key]
+    builtin = builtin_files()
+    kb = KnowledgeBase(paths, files_digest(paths))
+    load_countries(kb, builtin[0])
+    for path in builtin[1 : 1 + len(ENTITY_FILES)]:
+        load_entities(kb, path, replace=False)
+    load_agents(kb, DATA_DIR / AGENT_FILE)
+    load_phoenix_agents(kb, DATA_DIR / PHOENIX_AGENT_FILE)
+    load_lexicon(kb, DATA_DIR / LEXICON_FILE)
+    for path in paths[len(builtin) :]:
+        load_entities(kb, path, replace=True)
+    for lang in LANGS:
+        for spec in kb.agents[lang]:
+            if spec.default is not None and spec.default not in kb.entities:
+                raise ActorDataError(
+                    DATA_DIR / AGENT_FILE,
+                    None,
+                    f"{spec.lemma}: default {spec.default!r} is no known actor",
+                )
+    kb.index_offices()
+    return kb

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..model import Analysis
-from .kb import builtin_files, env_files, files_digest
 from .linker import ActorLinker
+from .loaders import builtin_files, env_files, files_digest
 
 #: Bump when the linking rules change; the data's digest is appended automatically.
 RULES_VERSION = "1"
