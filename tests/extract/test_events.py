@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from functools import cache
 from pathlib import Path
 
@@ -136,21 +135,6 @@ def test_never_raises(text: str, lang: str) -> None:
     out = extract_events(text, ss, lang, "2024-11-06", ms)
     for e in out:
         assert 0 <= e.trigger[0] <= e.trigger[1] <= len(text)
-
-
-def test_speed() -> None:
-    d = json.loads((EVAL / "docs.jsonl").read_text("utf-8").splitlines()[0])
-    text = d["text"]
-    words = text.split()
-    text = " ".join(words[:600])
-    ss = sentences(text, "de")
-    _, ms = _linker().link(text, ss, "de", d["published"])
-    extract_events(text, ss, "de", d["published"], ms)  # warm-up
-    t0 = time.perf_counter()
-    for _ in range(3):
-        extract_events(text, ss, "de", d["published"], ms)
-    per_doc = (time.perf_counter() - t0) / 3
-    assert per_doc < 0.05, per_doc  # target 20 ms; loose bound for slow CI machines
 
 
 def test_cameo_converter_sample() -> None:

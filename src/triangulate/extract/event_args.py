@@ -30,15 +30,35 @@ _PREP_DE = (
     "nach|an|gegen|mit|für|zu|zum|zur|von|vom|in|im|aus|bei|beim|über|auf|zwischen|durch|"
     "vor|unter|laut|seitens|um|ohne|neben|hinter|trotz|wegen|ans|ins|am"
 )
-_PREP_EN = "to|at|against|with|for|from|of|in|into|by|on|between|about|over|toward|towards|according to|via|near|among|amid|after"
+_PREP_EN = "to|at|against|with|for|from|of|in|into|by|on|between|about|over|toward|towards|according to|via|near|among|amid|after|alongside"
 _ART_DE = (
-    r"(?:(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|sein\w*|ihr\w*|unser\w*|dies\w*|jen\w*|"
+    r"(?:(?!(?:denen|deren|dessen)\s)(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|sein\w*|ihr\w*|unser\w*|dies\w*|jen\w*|"
     r"beide\w*|alle\w*|[a-zäöüß][\w-]*(?:e|en|er|es|em))\s+|\d[\d.,]*\s+)"
 )
-_ART_EN = r"(?:[a-z][\w-]*\s+|\d[\d.,]*\s+)"
+# the words between an English preposition and its noun: not another preposition ("side
+# by side with Russia" is "with"), and after "to" only determiners and adjective-like
+# words ("to neighbouring Ukraine"; "to pull India" is an infinitive, not a direction)
+_ART_EN = (
+    r"(?:(?!(?:" + _PREP_EN + r")\s)[a-z][\w-]*\s+|\d[\d.,]*\s+)"
+)
+_TO_WORDS_EN = re.compile(
+    r"(?:the|a|an|its|their|his|her|our|this|that|these|those|both|all|other|"
+    r"[a-z][\w-]*(?:an|ese|ish|ern|al|ic|ive|ous|ful|ed|ing|ly|i|torn)|\d[\d.,]*)",
+)
 _PREP_RX = {
     "de": re.compile(r"(?<![\w-])((?i:" + _PREP_DE + r"))\s+" + _ART_DE + r"{0,3}$"),
     "en": re.compile(r"(?<![\w-])((?i:" + _PREP_EN + r"))\s+" + _ART_EN + r"{0,2}$"),
+}
+# "gegen den Süden und die UNO-Truppen": the second conjunct of a phrase whose first
+# conjunct is no actor still belongs to the preposition
+_PREP_COORD_RX = {
+    "de": re.compile(
+        r"(?<![\w-])((?i:" + _PREP_DE + r"))\s+" + _ART_DE + r"{0,3}[A-ZÄÖÜ][\w-]*\s+"
+        r"(?:und|sowie|oder)\s+" + _ART_DE + r"{0,2}$"
+    ),
+    "en": re.compile(
+        r"(?<![\w-])((?i:" + _PREP_EN + r"))\s+(?:the\s+)?[A-Za-z][\w-]*\s+(?:and|or)\s+(?:the\s+)?$"
+    ),
 }
 _COORD = re.compile(
     r"^\s*(?:,|und|sowie|oder|als auch|and|or|&|as well as|,\s*und|,\s*and)\s*(?:die|der|den|das|dem|the)?\s*$",
@@ -107,7 +127,13 @@ def prepositions(text: str, ms: list[Mention], lo: int, lang: str) -> list[Arg]:
     for m in ms:
         before = text[max(lo, m.start - 45) : m.start]
         hit = rx.search(before)
+        if hit is None:
+            hit = _PREP_COORD_RX["en" if lang == "en" else "de"].search(before)
         prep = hit.group(1).lower() if hit else None
+        if prep == "to" and lang == "en" and hit is not None:
+            words = before[hit.end(1) :].split()
+            if not all(_TO_WORDS_EN.fullmatch(w) for w in words):
+                prep = None
         if prep is not None:
             prep = _LOWER_PREP_FIX.get(prep, prep)
         out.append(Arg(m, prep))
@@ -169,6 +195,22 @@ def coordinated(text: str, args: list[Arg], a: Arg) -> list[Arg]:
     return group
 
 
+_HEAD = re.compile(r"([A-ZÄÖÜ][\w-]*)[“\"»«]?\s+(?:[\w-]+\s+){0,3}$")
+
+
+def _free_genitive(text: str, a: Arg, lo: int) -> bool:
+    """A genitive attribute ("gen") whose head noun stands outside a prepositional phrase
+    ("Der Botschafter Russlands"; not "laut Einschätzungen des Geheimdienstes")."""
+    if a.prep != "gen":
+        return False
+    before = text[max(lo, a.mention.start - 60) : a.mention.start]
+    head = _HEAD.search(before)
+    if head is None:
+        return False
+    head_start = max(lo, a.mention.start - 60) + head.start(1)
+    return not _PREP_RX["de"].search(text[max(lo, head_start - 45) : head_start])
+
+
 def _passive(text: str, lo: int, hi: int, trig: str, lang: str) -> bool:
     if lang == "en":
         return bool(_PASSIVE["en"].search(text, lo, hi))
@@ -212,7 +254,8 @@ def arguments(
                 a
                 for a in inclause
                 if a.mention.start >= trig_end
-                and a.prep in ("von", "zwischen", "of", "between", "by")
+                and a.prep in ("von", "zwischen", "of", "between", "by", "gen")
+                and (a.prep != "gen" or len(text[trig_end : a.mention.start].split()) <= 3)
             ]
             if after:
                 src = after[0]
@@ -239,8 +282,16 @@ def arguments(
             src = outer[0] if outer else antecedent  # "..., seit er Kim traf": er = subject
         elif unmarked_before:
             src = unmarked_before[0]
-        elif unmarked_after:
-            src = unmarked_after[0]
+        elif free_gen := [
+            a for a in inclause if a.mention.end <= trig_start and _free_genitive(text, a, lo)
+        ]:
+            src = free_gen[0]  # "Der Botschafter Russlands kritisierte ...": the head's state
+        elif subject_after := [
+            a
+            for a in inclause
+            if a.mention.start >= trig_end and (a.prep is None or _free_genitive(text, a, lo))
+        ]:
+            src = subject_after[0]  # inverted: "Heute kritisierte die Führung Russlands ..."
     if src is None and kind == "verb" and not passive:
         outer = [a for a in args if a.mention.end <= lo and a.prep is None]
         if outer:

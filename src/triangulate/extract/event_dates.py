@@ -14,9 +14,11 @@ import datetime as dt
 import re
 
 from ..language.temporal import TimeExpression, find_times
-from ..model import Sentence
+from ..model import Event, Sentence
+from .event_context import context_rules
+from .event_status import clause_bounds
 
-__all__ = ["DateFinder", "location"]
+__all__ = ["DateFinder", "carry_meeting_dates", "location"]
 
 _LOC = {
     "de": re.compile(
@@ -45,6 +47,7 @@ _PAST = {
     "en": re.compile(r"(?<![\w-])(?:had|has|have|was|were|did)(?![\w-])|\w+ed\b", re.IGNORECASE),
 }
 _NOWADAYS = ("heute", "heutzutage", "today", "nowadays")
+
 
 
 class DateFinder:
@@ -92,13 +95,73 @@ class DateFinder:
         best = min(pool, key=lambda x: abs(x.start - start))
         if best.precision == "day" and best.text.lower() in _NOWADAYS and best.value:
             return best.value[:7], "month"  # "heute" = nowadays (GOLD rule 23)
+        if not inclause and self._since_clause(s, best.start):
+            span = self._since_span(best.value)
+            if span is not None:
+                return span, "range"
         return best.value, best.precision
+
+    def _since_clause(self, s: Sentence, pos: int) -> bool:
+        """The expression at ``pos`` stands in a "seit ..." / "since ..." clause."""
+        lo, _ = clause_bounds(self.text, s.start, s.end, pos)
+        return bool(context_rules(self.lang).since.match(self.text[lo:pos].lstrip()))
+
+    def _since_span(self, value: str | None) -> str | None:
+        """"seit X" for an event of another clause: from the start of X to the publication
+        date (GOLD rule 21; a start known to the month or year uses its first day)."""
+        if not value or self.anchor is None:
+            return None
+        first = value.split("/")[0]
+        if len(first) == 4:
+            first += "-01-01"
+        elif len(first) == 7:
+            first += "-01"
+        if len(first) != 10 or first > self.anchor.isoformat():
+            return None
+        return f"{first}/{self.anchor.isoformat()}"
 
 
 def location(text: str, lang: str, lo: int, hi: int) -> str | None:
-    """The first place name after "in/nach/bei" ("in/at/near") in the clause, as written."""
+    """The first place name after "in/nach/bei" ("in/at/near") in the clause, as written,
+    that the offline gazetteer knows: German capitalises every noun, so "im Vorfeld",
+    "im Koreakrieg" or "in Medienberichten" look like places but do not resolve."""
+    from .geocode import geocode  # the tables load on first use
+
     for m in _LOC["en" if lang == "en" else "de"].finditer(text, lo, hi):
         name = m.group(1)
-        if not _NOT_PLACE.match(name) and not _EVENT_NOUN_END.search(name):
+        if _NOT_PLACE.match(name) or _EVENT_NOUN_END.search(name):
+            continue
+        if geocode(name, lang) is not None:
             return name
+        first = name.split()[0]
+        if first != name and geocode(first, lang) is not None:
+            return first  # "in Pjöngjang Gespräche": the place is the first word
     return None
+
+
+#: statements, intents, meetings and praise: told around the meeting that the text dates
+_AROUND_MEETING = ("01", "03", "04", "05")
+
+
+def carry_meeting_dates(events: list[Event], starts: list[int], after: int = 4) -> None:
+    """A report dates one meeting to the day ("sagte Xi am Donnerstag bei einem Treffen mit
+    Kim") and tells its statements around it without a time word of their own: an undated
+    statement, intent, meeting or praise between the same two states, from the headline up
+    to ``after`` sentences past the dated meeting, takes the meeting's date (GOLD rule 21,
+    the same event told across sentences).  Hypothetical events, and planned ones other
+    than intents (03x, dated to their statement), keep none."""
+    index = {s: k for k, s in enumerate(starts)}
+    for m in events:
+        if m.root != "04" or m.date_precision != "day" or not m.date:
+            continue
+        pair = {m.source[:3] if m.source else "", m.target[:3] if m.target else ""}
+        k = index.get(m.sentence[0], -1)
+        for e in events:
+            if e.date or e.root not in _AROUND_MEETING or e.status == "hypothetical":
+                continue
+            if e.root != "03" and e.status not in ("asserted", "attributed"):
+                continue  # an intent is planned by convention, dated to its statement (rule 11)
+            j = index.get(e.sentence[0], -1)
+            same = {e.source[:3] if e.source else "", e.target[:3] if e.target else ""} == pair
+            if same and 0 <= j <= k + after:
+                e.date, e.date_precision = m.date, m.date_precision

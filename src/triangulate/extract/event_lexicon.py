@@ -29,7 +29,9 @@ class Entry:
     order: int
     implicit_target: bool = False
     speech: bool = False
+    receive: bool = False  # "X erhält von Y": the subject is the recipient, "von Y" the giver
     literal: frozenset[str] | None = None
+    stems: frozenset[str] | None = None  # literal stems of regular-expression forms
     compound: str | None = (
         None  # role of an actor prefix "X-<noun>": source | target  # first words of literal forms, for a fast pre-check
     )
@@ -46,12 +48,19 @@ class Lexicon:
     capital_codes: dict[str, str]
     always: tuple[int, ...] = ()  # entries with regular-expression forms: tried on every sentence
     by_word: dict[str, tuple[int, ...]] | None = None  # first word -> literal entries
+    # first four letters of a stem -> (stem, entry) for regular-expression forms that
+    # start with a literal stem ("schick\w*"): tried only when a word has that stem
+    by_stem: dict[str, tuple[tuple[str, int], ...]] | None = None
 
     def candidates(self, words: set[str]) -> list[Entry]:
         """The entries that can match a sentence with these (lower-cased) words, in order."""
         idx = set(self.always)
+        by_word, by_stem = self.by_word or {}, self.by_stem or {}
         for w in words:
-            idx.update((self.by_word or {}).get(w, ()))
+            idx.update(by_word.get(w, ()))
+            for stem, i in by_stem.get(w[:_STEM], ()):
+                if i not in idx and w.startswith(stem):
+                    idx.add(i)
         return [self.entries[i] for i in sorted(idx)]
 
 
@@ -109,13 +118,34 @@ def _entry(raw: dict[str, Any], forms: list[str], kind: str, order: int) -> Entr
         require_target=bool(raw.get("require_target", False)),
         implicit_target=bool(raw.get("implicit_target", False)),
         speech=bool(raw.get("speech", False)),
+        receive=bool(raw.get("receive", False)),
         literal=_literal(forms),
+        stems=None if _literal(forms) is not None else _stems(forms),
         compound=str(raw["compound"]) if raw.get("compound") in ("source", "target") else None,
         order=order,
     )
 
 
 _META = re.compile(r"[\\()\[\]?*+|{}.^$]")
+_STEM = 4
+
+
+def _stems(forms: list[str]) -> frozenset[str] | None:
+    """The lower-cased literal stems that every form starts with ("schick\\w*" -> "schick",
+    "Kämpfe?n?" -> "kämpf"), or None when a form has no stem of four letters."""
+    out = set()
+    for f in forms:
+        m = _META.search(f)
+        stem = f if m is None else f[: m.start()]
+        if m is not None and f[m.start()] in "?*{" and stem:
+            stem = stem[:-1]  # the last letter is optional
+        stem = stem.split()[0] if stem.split() else ""
+        if m is not None and " " in f[: m.start()]:
+            stem = f.split()[0] if not _META.search(f.split()[0]) else stem
+        if len(stem) < _STEM or not stem.replace("-", "").isalpha():
+            return None
+        out.add(stem.lower())
+    return frozenset(out)
 
 
 def _literal(forms: list[str]) -> frozenset[str] | None:
@@ -155,11 +185,18 @@ def lexicon(lang: str) -> Lexicon:
         if caps
         else r"(?!x)x"
     )
-    always = tuple(i for i, e in enumerate(entries) if e.literal is None)
+    entry_stems = [e.stems for e in entries]
+    always = tuple(
+        i for i, e in enumerate(entries) if e.literal is None and entry_stems[i] is None
+    )
     index: dict[str, list[int]] = {}
     for i, e in enumerate(entries):
         for w in e.literal or ():
             index.setdefault(w, []).append(i)
+    by_stem: dict[str, list[tuple[str, int]]] = {}
+    for i, st in enumerate(entry_stems):
+        for stem in st or ():
+            by_stem.setdefault(stem[:_STEM], []).append((stem, i))
     return Lexicon(
         lang,
         tuple(entries),
@@ -170,6 +207,7 @@ def lexicon(lang: str) -> Lexicon:
         caps,
         always,
         {w: tuple(v) for w, v in index.items()},
+        {k: tuple(v) for k, v in by_stem.items()},
     )
 
 

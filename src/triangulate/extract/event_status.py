@@ -22,6 +22,9 @@ _BREAK = re.compile(
     # English reporting verbs open a content clause without a comma ("X said Y has sent")
     r"|(?<=\bsaid )|(?<=\bsays )|(?<=\bstated )|(?<=\btold reporters )|(?<=\bclaimed )"
     r"|(?<=\bsaid that )|(?<=\bsays that )|(?<=\bbelieves )|(?<=\breported )"
+    # English subordinate clauses often go without a comma ("X has supported Y since Z
+    # invaded W"); a German subordinate clause always has one
+    r"|(?<=\s)(?=(?:since|because|although|whereas|unless) )"
 )
 
 

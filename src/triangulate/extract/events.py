@@ -6,7 +6,10 @@ target among the actor mentions (:mod:`.event_args`), codes the event from the
 codes table (:mod:`.event_codes`), decides its status (:mod:`.event_status`,
 precedence denied > negated > hypothetical > planned > attributed > asserted) and
 resolves its date from a time expression of the same clause or sentence
-(:func:`triangulate.language.temporal.find_times`).  Rules and data only: no
+(:func:`triangulate.language.temporal.find_times`).  Participants the clause does not
+name -- genitive attributes, a shared subject, "Beide", guests and their host, the
+partner of "bilateral", a recipient "das Land" -- come from :mod:`.event_context`
+(data in ``lang/<lang>/event_context.yaml``).  Rules and data only: no
 sentence-specific rules.  Never raises.
 """
 
@@ -17,7 +20,6 @@ import contextlib
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass
 from importlib import resources
 
 from ..language.quotes import quote_pairs
@@ -34,13 +36,25 @@ from .event_args import (
     zu_infinitive,
 )
 from .event_codes import lookup
-from .event_dates import DateFinder, location
-from .event_lexicon import Entry, data_text, lexicon
+from .event_context import (
+    HostMemory,
+    Slot,
+    context_arguments,
+    context_rules,
+    destination_mentions,
+    instead_copies,
+    instrument_arguments,
+    mark_genitives,
+    war_deployments,
+)
+from .event_dates import DateFinder, carry_meeting_dates, location
+from .event_guests import GuestRules, _Trigger
+from .event_lexicon import data_text, lexicon
 from .event_status import StatusCues, clause_bounds, clause_breaks, has, negated, status_cues
 
 __all__ = ["EventStage", "extract_events"]
 
-RULES_VERSION = "2"
+RULES_VERSION = "3"
 _PRECEDENCE = ("denied", "negated", "hypothetical", "planned", "attributed", "asserted")
 _SYMMETRIC = ("04", "05")
 _INTENT_CODE = {
@@ -82,7 +96,7 @@ _DENIED_OBJECT = {
 _NOT_OFFICIAL = ("MED", "ELI", "EDU", "CVL", "BUS", "LAB")
 _RECIPROCAL = {
     "de": re.compile(
-        r"(?<![\w-])(?:beide[n]?\s+(?:Länder|Staaten|Regierungen|Seiten|Regime|Staatschefs|Staatsoberhäupter|Verbündeten|Machthaber)|die beiden|einander|gegenseitig\w*|bilateral\w*)(?![\w-])"
+        r"(?<![\w-])(?:beide[n]?\s+(?:Ländern?|Staaten|Regierungen|Seiten|Regime|Staatschefs|Staatsoberhäupter|Verbündeten|Machthaber)|die beiden|einander|gegenseitig\w*|bilateral\w*)(?![\w-])"
     ),
     "en": re.compile(
         r"(?<![\w-])(?:both (?:countries|states|governments|sides|leaders)|the two (?:countries|states|leaders|sides)|each other|one another|bilateral)(?![\w-])",
@@ -94,14 +108,6 @@ _RECIPROCAL = {
 def _implicit(a: Arg) -> Arg:
     m = a.mention
     return Arg(Mention(m.start, m.end, "", m.actor_id, m.code, m.sentence), None)
-
-
-@dataclass(slots=True)
-class _Trigger:
-    entry: Entry
-    start: int
-    end: int
-    compound: Arg | None = None  # "UNO-Sanktionen", "Russland-Reise": the actor prefix
 
 
 def _anchor(published: str | None) -> dt.date | None:
@@ -116,7 +122,8 @@ def _anchor(published: str | None) -> dt.date | None:
         return None
 
 
-class _Extractor:
+class _Extractor(GuestRules):
+    _pronoun = _PRONOUN
     def __init__(
         self,
         text: str,
@@ -139,7 +146,11 @@ class _Extractor:
         self.dates = DateFinder(text, self.lang, self.anchor, self.sentences)
         self._antecedent: Arg | None = None
         self._doc_hits: dict[re.Pattern[str], list[tuple[int, int]]] = {}
+        self._asked: dict[re.Pattern[str], int] = {}
         self._breaks: dict[int, list[tuple[int, int]]] = {}
+        self.ctx = context_rules(self.lang)
+        self.hosts = HostMemory()
+        self._recent: list[list[Arg]] = []  # the arguments of the last three sentences
 
     def _clauses(self, s: Sentence) -> list[tuple[int, int]]:
         out = []
@@ -158,7 +169,9 @@ class _Extractor:
         for i, s in enumerate(self.sentences):
             ms = outermost([m for m in self.mentions if s.start <= m.start and m.end <= s.end])
             ms = outermost(ms + self._adjective_mentions(s, ms) + self._capital_mentions(s, ms))
+            ms = outermost(ms + destination_mentions(self.text, s.start, s.end, s.index, ms, self.lang))
             args = prepositions(self.text, ms, s.start, self.lang)
+            mark_genitives(self.text, args, ms, s.start, self.ctx)
             events = self._sentence(i, s, args, prev_args, self._antecedent)
             events += self._denied_copies(s, events, prev_events)
             out.extend(events)
@@ -166,8 +179,11 @@ class _Extractor:
                 prev_events = events
             if args:
                 prev_args = args
+                self._recent = [*self._recent[-2:], args]
                 if not _PRONOUN_SUBJECT.match(self.text, s.start) or self._antecedent is None:
                     self._antecedent = antecedent(self.text, args, self._clauses(s))
+        out = war_deployments(out)
+        carry_meeting_dates(out, [s.start for s in self.sentences])
         return out
 
     def _denied_copies(self, s: Sentence, events: list[Event], prev: list[Event]) -> list[Event]:
@@ -248,10 +264,18 @@ class _Extractor:
         return clause_bounds(self.text, s.start, s.end, pos, breaks)
 
     def _hits(self, pattern: re.Pattern[str], s: Sentence) -> list[tuple[int, int]]:
-        """The matches of a trigger pattern inside sentence ``s``; the pattern runs once over
-        the whole document (many entries share one pattern)."""
+        """The matches of a trigger pattern inside sentence ``s``.  A pattern asked for in a
+        few sentences runs on them; one asked for often runs once over the whole document
+        (the word pre-check makes most patterns rare)."""
         hits = self._doc_hits.get(pattern)
         if hits is None:
+            asked = self._asked[pattern] = self._asked.get(pattern, 0) + 1
+            if asked <= 3:
+                return [
+                    m.span()
+                    for m in pattern.finditer(self.text, s.start, s.end)
+                    if m.end() <= s.end
+                ]
             hits = self._doc_hits[pattern] = [m.span() for m in pattern.finditer(self.text)]
         k = bisect.bisect_left(hits, (s.start, -1))
         out = []
@@ -287,8 +311,9 @@ class _Extractor:
                     continue
                 if e.particle is not None and not e.particle.search(text, b, hi):
                     continue
+                reach = 90 if e.receive else 40  # "von Russland ... erhalten": the giver precedes
                 if e.require_target and not any(
-                    x.prep in e.targets and x.mention.start >= a - 40 for x in args
+                    x.prep in e.targets and x.mention.start >= a - reach for x in args
                 ):
                     continue
                 found.append(_Trigger(e, a, b, host))
@@ -303,7 +328,12 @@ class _Extractor:
         out: list[Event] = []
         seen: set[tuple[str, ...]] = set()
         implicit = _implicit(ante) if ante is not None else None
-        for t in self._triggers(s, args):
+        all_args = args
+        for t in self._triggers(s, all_args):
+            # a city named as a destination stands for its country only for travel (04)
+            args = all_args if t.entry.code[:2] == "04" else [
+                a for a in all_args if not a.mention.actor_id.startswith("dest:")
+            ]  # fmt: skip
             lo, hi = self._clause(s, t.start)
             srcs, tgts = arguments(
                 text,
@@ -328,8 +358,25 @@ class _Extractor:
                     tgts = [t.compound]
                     if not srcs and implicit is not None:
                         srcs = [implicit]
+            if t.entry.receive:
+                srcs, tgts = tgts, srcs
             if t.entry.speech:
                 srcs, tgts = self._speech(s, args, t, srcs)
+            else:
+                prev_clause = self._clause(s, lo - 2) if lo > s.start + 1 else None
+                slot = Slot(
+                    lo, hi, t.start, t.end, t.entry.kind, t.entry.code, t.entry.targets,
+                    s.start, s.end, prev_clause,
+                )  # fmt: skip
+                pool = [a for recent in self._recent for a in recent] + args
+                srcs, tgts = context_arguments(
+                    text, args, prev_args, pool, srcs, tgts, slot, implicit,
+                    _RECIPROCAL[self.lang], self.ctx,
+                )  # fmt: skip
+                if not tgts:
+                    isrcs, itgts = instrument_arguments(text, args, slot, out, self.ctx)
+                    if itgts:
+                        srcs, tgts = isrcs, itgts
             if srcs and not tgts and t.entry.implicit_target and prev_args:
                 cs = {country(a.mention.code) for a in srcs}
                 prev = next(
@@ -355,7 +402,12 @@ class _Extractor:
             if not srcs or not tgts:
                 continue
             self._emit(i, s, t, srcs, tgts, lo, hi, seen, out)
+        args = [a for a in all_args if not a.mention.actor_id.startswith("dest:")]
         out.extend(self._presence(i, s, args, seen))
+        out.extend(self._guests(i, s, all_args, out, seen))
+        out.extend(self._alongside(i, s, args, seen))
+        out.extend(instead_copies(self.text, out, args, lambda p: self._clause(s, p), self.ctx))
+        self._note_hosts(i, all_args, out)
         # a statement is not coded 010 when its speaker has a more specific event here (rule 3)
         specific = {country(e.source) for e in out if e.root != "01"}
         out = [e for e in out if e.root != "01" or country(e.source) not in specific]
@@ -465,7 +517,13 @@ class _Extractor:
                 if not cs or not ct or cs == ct:
                     continue
                 root = code[:2]
-                key = (cs, ct, code if root in _SYMMETRIC else root)
+                key: tuple[str, ...] = (cs, ct, code if root in _SYMMETRIC else root)
+                person = ("with", cs, ct, ta.mention.actor_id)
+                if key in seen and root == "04" and person not in seen:
+                    # "er traf Kim Jong-il, er traf Kim Jong-un": a meeting with another person
+                    key = (cs, ct, code, ta.mention.actor_id)
+                if root == "04":
+                    seen.add(person)
                 if key in seen:
                     continue
                 seen.add(key)
@@ -501,14 +559,23 @@ class _Extractor:
             trig = intent.span()
             if status not in ("denied", "negated", "hypothetical"):
                 status = "planned"
+        elif (
+            intent is not None
+            and code[:2] >= "10"
+            and intent.start() < t.start
+            and status not in ("denied", "negated", "hypothetical")
+        ):
+            status = "planned"  # a conflictual intention keeps its action code (rule 11)
         elif code[:2] == "03" and status not in ("denied", "negated", "hypothetical"):
             status = "planned"
         if status == "asserted" and attributed_to is not None:
             status = "attributed"
         info = lookup(code)
+        # an intent (03x) is dated to its statement, not to the intended act (rule 11)
         date, precision = self.dates.date(
-            i, s, t.start, t.end, t.entry.kind == "noun", lo, hi, status
-        )
+            i, s, t.start, t.end, t.entry.kind == "noun", lo, hi,
+            "asserted" if code[:2] == "03" and status == "planned" else status,
+        )  # fmt: skip
         return Event(
             source=sa.mention.code,
             target=ta.mention.code,
@@ -596,7 +663,7 @@ def extract_events(
 def _data_digest() -> str:
     h = hashlib.sha256()
     for lang in ("de", "en"):
-        for name in ("event_lexicon.yaml", "status_cues.yaml"):
+        for name in ("event_lexicon.yaml", "status_cues.yaml", "event_context.yaml"):
             with contextlib.suppress(OSError, FileNotFoundError, ModuleNotFoundError):
                 h.update(data_text(lang, name).encode("utf-8"))
     with contextlib.suppress(OSError, FileNotFoundError, ModuleNotFoundError):
