@@ -51,12 +51,19 @@ check: lint typecheck test
 
 eval: install
 	$(RUN) triangulate evaluate --gold examples/eval/gold.jsonl --docs examples/eval/docs.jsonl --floors tests/eval_floors.json
+	$(RUN) triangulate evaluate --gold examples/heldout/gold.jsonl --docs examples/heldout/docs.jsonl --floors tests/heldout_floors.json
 
 pin-floors: install
-	$(RUN) triangulate evaluate --gold examples/eval/gold.jsonl --docs examples/eval/docs.jsonl --floors tests/eval_floors.json --pin
+	$(RUN) triangulate evaluate --gold examples/eval/gold.jsonl --docs examples/eval/docs.jsonl --floors tests/eval_floors.json --pin $(PIN_FLAGS)
+	$(RUN) triangulate evaluate --gold examples/heldout/gold.jsonl --docs examples/heldout/docs.jsonl --floors tests/heldout_floors.json --pin $(PIN_FLAGS)
 
 bench: install
 	$(RUN) python bench/ingest_bench.py
+
+## make bench-api: API p50/p95 at 1,000,000 generated events (BENCH_DB=path keeps and reuses the store).
+.PHONY: bench-api
+bench-api: install
+	$(RUN) python bench/api_bench.py $(if $(BENCH_DB),--db $(BENCH_DB))
 
 clean:
 	rm -rf .venv .pytest_cache .mypy_cache .ruff_cache $(DB) $(DB)-wal $(DB)-shm

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from triangulate.serve.views.network import period, quad_class
+from triangulate.extract.event_codes import quad_class
+from triangulate.store.sqlite_aggregates import period
 
 
 def _all_events(client: TestClient, query: str = "") -> list[dict]:

@@ -170,7 +170,7 @@ def test_readonly_store_needs_an_existing_database(tmp_path):
 
 def test_unknown_backend_is_a_usage_error():
     with pytest.raises(UsageError, match="SQLite"):
-        open_store("postgresql://localhost/x")
+        open_store("mysql://localhost/x")
 
 
 def test_an_old_database_is_migrated_in_place(tmp_path):
@@ -182,7 +182,9 @@ def test_an_old_database_is_migrated_in_place(tmp_path):
     for statement in _split_sql(sql):
         con.execute(statement)
     con.execute(f"PRAGMA user_version = {version}")
-    con.execute("INSERT INTO documents (doc_id, hash, text, ingested_at) VALUES ('old', 'h', 'Text', 'now')")
+    con.execute(
+        "INSERT INTO documents (doc_id, hash, text, ingested_at) VALUES ('old', 'h', 'Text', 'now')"
+    )
     con.commit()
     con.close()
     st = open_store(path)

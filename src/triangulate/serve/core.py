@@ -131,9 +131,13 @@ def opened(db: str, time_limit: float) -> Iterator[Store]:
 
 
 # -- rendering ---------------------------------------------------------------
-def json_response(page: Page, status: int = 200) -> JSONResponse:
+def json_response(page: Page, status: int = 200) -> Response:
     body = {"ok": True, "data": page.payload(), "count": len(page.rows), "filters": page.filters}
-    return JSONResponse(_jsonable(body), status_code=status)
+    try:  # the common case in one pass; only a body with an infinity needs the walk
+        text = json.dumps(body, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    except (ValueError, TypeError):
+        return JSONResponse(_jsonable(body), status_code=status)
+    return Response(text.encode("utf-8"), status_code=status, media_type="application/json")
 
 
 def error_body(err: ServeError) -> dict[str, Any]:
@@ -184,6 +188,10 @@ def _pager(request: Request, page: Page, path: str) -> dict[str, str]:
         return {}
     params = {k: v for k, v in request.query_params.items() if k != "offset"}
     links = {}
+    if page.filters.get("after") is not None:  # keyset paging: onwards only
+        if page.filters.get("next_after") is not None:
+            links["next"] = f"{path}?{urlencode({**params, 'after': page.filters['next_after']})}"
+        return links
     if offset > 0:
         links["previous"] = f"{path}?{urlencode({**params, 'offset': max(offset - limit, 0)})}"
     if len(page.rows) >= limit:

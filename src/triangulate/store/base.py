@@ -30,8 +30,10 @@ class EventFilter:
     date_to: str | None = None
     doc_id: str | None = None
     group: str | None = None  # an event group id (the same real event told elsewhere)
+    plover: str | None = None  # a PLOVER event type (case-insensitive, whole)
     limit: int = 100
     offset: int = 0
+    after: int | None = None  # keyset paging: the events after this event id in list order
 
 
 class Store(Protocol):
@@ -74,7 +76,47 @@ class Store(Protocol):
 
     def top_dyads(self, limit: int = 10) -> list[tuple[str, str, int]]: ...
 
-    def events(self, flt: EventFilter | None = None) -> list[dict[str, Any]]: ...
+    def events(self, flt: EventFilter | None = None) -> list[dict[str, Any]]:
+        """Events matching ``flt`` with evidence sentence and publication date, ordered by
+        event date (undated last), document, sentence and id; a page is ``limit`` rows
+        after the event ``after`` (keyset, fast at any depth) and then ``offset`` rows."""
+        ...
+
+    def event(self, event_id: int) -> dict[str, Any] | None:
+        """One event (the fields of :meth:`events`) by id."""
+        ...
+
+    # -- aggregates (exact, computed by the backend, not from listed events) --------
+    def count_events(self, flt: EventFilter | None = None) -> int:
+        """How many events match ``flt`` (paging ignored)."""
+        ...
+
+    def dyad_series(
+        self, a: str, b: str, *, interval: str = "month", directed: bool = False,
+        flt: EventFilter | None = None,
+    ) -> list[dict[str, Any]]:  # fmt: skip
+        """Events of a–b (code prefixes; both directions unless ``directed``) matching
+        ``flt`` per ``interval`` (``month`` or ISO ``week`` of the event date, else the
+        publication date; ``period`` None if unknown, last): counts per quad class
+        (``verbal_cooperation`` … ``material_conflict``, ``other``), ``events``,
+        ``goldstein_sum`` and ``goldstein_mean`` (3 decimals)."""
+        ...
+
+    def network(self, flt: EventFilter | None = None) -> dict[str, list[dict[str, Any]]]:
+        """``nodes`` (country code, events it takes part in) and undirected ``edges``
+        (``a`` <= ``b``, ``count``, ``goldstein_sum``, ``goldstein_mean``, ``sign``) of the
+        events with both participants matching ``flt``; most events first."""
+        ...
+
+    def actor_neighbours(self, code: str, *, limit: int = 20) -> dict[str, Any]:
+        """``as_source`` and ``as_target`` counts of ``code`` (a prefix) and its
+        ``neighbours``: the countries on the other side with their event counts."""
+        ...
+
+    def refresh_rollups(self) -> None:
+        """Recompute whatever the backend keeps to answer aggregates fast (the store
+        keeps it current by itself; this is for bulk loads that bypass it)."""
+        ...
 
     def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]: ...
 

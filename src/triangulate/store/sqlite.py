@@ -31,7 +31,9 @@ from ..model import (
     Sentence,
 )
 from ..readers.dedup import bands as _bands
+from . import sqlite_aggregates as aggregates
 from .base import AddStatus, EventFilter
+from .sql_filters import event_conditions, like_prefix, prefix_condition, where_clause
 
 _DOC_FIELDS = (
     "doc_id", "hash", "text", "source", "source_line", "format", "title", "url", "author",
@@ -39,6 +41,25 @@ _DOC_FIELDS = (
     "published_precision", "published_source", "genre", "encoding", "body_start",
     "duplicate_of",
 )  # fmt: skip
+
+
+#: The stored columns of an event, in table order (``sort_date`` is derived, not shown).
+_EVENT_COLUMNS = ", ".join(
+    f"e.{c}"
+    for c in (
+        "id", "doc_id", "run_id", "source", "target", "source_text", "target_text", "cameo",
+        "root", "plover", "goldstein", "status", "attributed_to", "date", "date_precision",
+        "location", "geonames_id", "sentence_start", "sentence_end", "trigger_start",
+        "trigger_end", "event_group", "latitude", "longitude",
+    )
+)  # fmt: skip
+#: How many documents tell an event's group (0 without a group); the index is named so
+#: that statistics over mostly ungrouped events never turn it into a table scan.
+_GROUP_SOURCES = (
+    " CASE WHEN e.event_group IS NULL THEN 0 ELSE (SELECT count(DISTINCT g.doc_id)"
+    " FROM events g INDEXED BY events_group WHERE g.event_group = e.event_group) END"
+)
+ROLLUP_SCHEMA = 3  # the first schema version with the rollups and the keyset order
 
 
 def _now() -> str:
@@ -77,6 +98,7 @@ class SQLiteStore:
         self._db.row_factory = sqlite3.Row
         self._depth = 0
         db = self._db
+        aggregates.register_functions(db)
         db.execute("PRAGMA busy_timeout = 10000")
         db.execute("PRAGMA foreign_keys = ON")
         if not readonly:
@@ -86,6 +108,8 @@ class SQLiteStore:
             self._migrate()
         elif self.schema_version() == 0:
             raise StoreError(f"{self.path} is not a triangulate database (no schema)")
+        # An older database opened read-only has no rollups: aggregates then read events.
+        self._rollups = self.schema_version() >= ROLLUP_SCHEMA
 
     # -- schema -------------------------------------------------------------
     def schema_version(self) -> int:
@@ -105,6 +129,8 @@ class SQLiteStore:
                 self._db.execute("BEGIN IMMEDIATE")
                 for statement in _split_sql(sql):
                     self._db.execute(statement)
+                if version == ROLLUP_SCHEMA:
+                    aggregates.rebuild(self._db)
                 self._db.execute(f"PRAGMA user_version = {int(version)}")
                 self._db.execute("COMMIT")
             except sqlite3.Error as exc:
@@ -225,6 +251,7 @@ class SQLiteStore:
         doc_id = analysis.document.doc_id
         db = self._db
         with self.batch():
+            aggregates.apply_document(db, doc_id, -1)
             for table in ("sentences", "actors", "mentions", "events", "claims", "quotes"):
                 db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
             db.executemany(
@@ -253,6 +280,7 @@ class SQLiteStore:
                   e.group)
                  for e in analysis.events],
             )  # fmt: skip
+            aggregates.apply_document(db, doc_id, 1)
             db.executemany(
                 "INSERT INTO claims (doc_id, run_id, item, value, value_max, approximate, unit, about,"
                 " predicate, asserted_by, date, status, text_start, text_end, sentence_start,"
@@ -348,45 +376,73 @@ class SQLiteStore:
 
     def events(self, flt: EventFilter | None = None) -> list[dict[str, Any]]:
         flt = flt or EventFilter()
-        where: list[str] = []
-        params: list[Any] = []
-        if flt.actor:
-            where.append("(e.source LIKE ? ESCAPE '\\' OR e.target LIKE ? ESCAPE '\\')")
-            params += [_prefix(flt.actor)] * 2
-        for col, val in (
-            ("e.source", flt.source),
-            ("e.target", flt.target),
-            ("e.cameo", flt.cameo),
-        ):
-            if val:
-                where.append(f"{col} LIKE ? ESCAPE '\\'")
-                params.append(_prefix(val))
-        if flt.status:
-            where.append("e.status = ?")
-            params.append(flt.status)
-        if flt.doc_id:
-            where.append("e.doc_id = ?")
-            params.append(flt.doc_id)
-        if flt.group:
-            where.append("e.event_group = ?")
-            params.append(flt.group)
-        if flt.date_from:
-            where.append("e.date >= ?")
-            params.append(flt.date_from)
-        if flt.date_to:
-            where.append("substr(e.date, 1, length(?)) <= ?")
-            params += [flt.date_to, flt.date_to]
+        where, params = event_conditions(flt)
+        filtered = bool(where)
+        order = self._order_key()
+        if flt.after is not None:
+            where.append(
+                f"({order}, e.doc_id, e.sentence_start, e.id) > "
+                f"(SELECT {order.replace('e.', 'c.')}, c.doc_id, c.sentence_start, c.id"
+                " FROM events c WHERE c.id = ?)"
+            )
+            params.append(flt.after)
+        limit = min(max(flt.limit, 0), 10_000)
+        # A broad filter is answered fastest by walking the list order until the page
+        # is full; a narrow one by its own index and a small sort.  Rollups tell which.
+        hint = ""
+        if self._rollups and filtered and aggregates.answerable(flt):
+            matching = aggregates.count_events(self._db, flt)
+            if matching * 200 > self._event_total() and (flt.offset + limit) * 20 < matching:
+                hint = " INDEXED BY events_order"
         sql = (
-            "SELECT e.*, substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
-            " AS evidence, d.published AS published,"
-            " (SELECT count(DISTINCT g.doc_id) FROM events g WHERE g.event_group = e.event_group)"
-            " AS group_sources FROM events e JOIN documents d ON d.doc_id = e.doc_id"
+            f"SELECT {_EVENT_COLUMNS}, substr(d.text, e.sentence_start + 1,"
+            " e.sentence_end - e.sentence_start) AS evidence, d.published AS published,"
+            f"{_GROUP_SOURCES} AS group_sources FROM events e{hint} JOIN documents d ON d.doc_id = e.doc_id"
+            f"{where_clause(where)}"
+            f" ORDER BY {order}, e.doc_id, e.sentence_start, e.id LIMIT ? OFFSET ?"
         )
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY e.date IS NULL, e.date, e.doc_id, e.sentence_start, e.id LIMIT ? OFFSET ?"
-        params += [min(max(flt.limit, 0), 10_000), max(flt.offset, 0)]
+        params += [limit, max(flt.offset, 0)]
         return [dict(r) for r in self._db.execute(sql, params)]
+
+    def event(self, event_id: int) -> dict[str, Any] | None:
+        row = self._db.execute(
+            f"SELECT {_EVENT_COLUMNS}, substr(d.text, e.sentence_start + 1,"
+            " e.sentence_end - e.sentence_start) AS evidence, d.published AS published,"
+            f"{_GROUP_SOURCES} AS group_sources FROM events e JOIN documents d ON d.doc_id = e.doc_id"
+            " WHERE e.id = ?",
+            (event_id,),
+        ).fetchone()
+        return dict(row) if row else None
+
+    def count_events(self, flt: EventFilter | None = None) -> int:
+        return aggregates.count_events(self._db, flt, use_rollups=self._rollups)
+
+    def dyad_series(
+        self, a: str, b: str, *, interval: str = "month", directed: bool = False,
+        flt: EventFilter | None = None,
+    ) -> list[dict[str, Any]]:  # fmt: skip
+        return aggregates.dyad_series(self._db, a, b, interval=interval, directed=directed,
+                                      flt=flt, use_rollups=self._rollups)  # fmt: skip
+
+    def network(self, flt: EventFilter | None = None) -> dict[str, list[dict[str, Any]]]:
+        return aggregates.network(self._db, flt, use_rollups=self._rollups)
+
+    def actor_neighbours(self, code: str, *, limit: int = 20) -> dict[str, Any]:
+        return aggregates.actor_neighbours(self._db, code, limit=limit, use_rollups=self._rollups)
+
+    def refresh_rollups(self) -> None:
+        if self.readonly:
+            raise StoreError(f"{self.path} is open read-only: cannot refresh its rollups")
+        with self.batch():
+            aggregates.rebuild(self._db)
+
+    def _order_key(self) -> str:
+        """The list order's first key: dated events by date, undated ones last."""
+        return "e.sort_date" if self._rollups else "coalesce(e.date, char(1114111))"
+
+    def _event_total(self) -> int:
+        row = self._db.execute("SELECT max(id) FROM events").fetchone()
+        return int(row[0] or 0)
 
     def quotes(
         self, *, speaker: str | None = None, code: str | None = None, limit: int = 100
@@ -395,16 +451,18 @@ class SQLiteStore:
         params: list[Any] = []
         if speaker:
             where.append("q.speaker LIKE ? ESCAPE '\\'")
-            params.append("%" + _prefix(speaker))
+            params.append("%" + like_prefix(speaker))
         if code:
-            where.append("q.speaker_code LIKE ? ESCAPE '\\'")
-            params.append(_prefix(code))
+            code_sql, code_params = prefix_condition("q.speaker_code", code)
+            where.append(code_sql)
+            params += code_params
         sql = (
             "SELECT q.doc_id, q.speaker, q.speaker_code, q.text_start, q.text_end,"
             " q.sentence_start, q.sentence_end, d.published,"
             " substr(d.text, q.text_start + 1, q.text_end - q.text_start) AS quote,"
             " substr(d.text, q.sentence_start + 1, q.sentence_end - q.sentence_start) AS evidence"
-            " FROM quotes q JOIN documents d ON d.doc_id = q.doc_id"
+            # quotes first (CROSS JOIN keeps that order): never a walk over every document
+            " FROM quotes q CROSS JOIN documents d ON d.doc_id = q.doc_id"
         )
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -421,7 +479,7 @@ class SQLiteStore:
         params: list[Any] = []
         if item:
             sql += " WHERE c.item LIKE ? ESCAPE '\\'"
-            params.append("%" + _prefix(item))
+            params.append("%" + like_prefix(item))
         sql += " ORDER BY d.published, c.doc_id, c.text_start LIMIT ?"
         params.append(min(max(limit, 0), 1_000_000))
         rows = []
@@ -461,7 +519,7 @@ class SQLiteStore:
         params: list[Any] = []
         if prefix:
             sql += " WHERE m.code LIKE ? ESCAPE '\\'"
-            params.append(_prefix(prefix))
+            params.append(like_prefix(prefix))
         sql += " GROUP BY m.code ORDER BY mentions DESC, m.code LIMIT ? OFFSET ?"
         params += [min(max(limit, 0), 10_000), max(offset, 0)]
         return [dict(r) for r in self._db.execute(sql, params)]
@@ -504,11 +562,6 @@ def _split_sql(script: str) -> list[str]:
     if buf:
         statements.append("\n".join(buf))
     return statements
-
-
-def _prefix(value: str) -> str:
-    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return escaped + "%"
 
 
 def _fts_query(query: str) -> str:

@@ -159,33 +159,11 @@
   }
 
   // -- dyad chart ------------------------------------------------------------
-  // series.json takes no filters: with a filter set, the same monthly rows are
-  // counted here from the (filtered) dyad events, so every panel shows one state.
-  function seriesFromEvents(events) {
-    const rows = new Map();
-    for (const e of events) {
-      const period = dayOf(e).slice(0, 7) || null;
-      if (!rows.has(period)) rows.set(period, { period: period });
-      const row = rows.get(period);
-      const quad = quadOf(e.root || e.cameo);
-      row[quad] = (row[quad] || 0) + 1;
-    }
-    return Array.from(rows.values());
-  }
-
-  function quadOf(root) {
-    const r = parseInt(String(root || "").slice(0, 2), 10);
-    if (r >= 1 && r <= 5) return QUADS[0];
-    if (r >= 6 && r <= 8) return QUADS[1];
-    if (r >= 9 && r <= 14) return QUADS[2];
-    if (r >= 15 && r <= 20) return QUADS[3];
-    return QUADS[4];
-  }
-
+  // series.json takes the same filters as the other panels, so the chart counts
+  // exactly the events the list shows (all of them, not a page).
   async function loadSeries() {
-    const filtered = FILTERS.some((k) => state[k]);
-    const rows = filtered ? seriesFromEvents(dyadEvents)
-      : await getJSON(`/dyads/${encodeURIComponent(state.a)}/${encodeURIComponent(state.b)}/series.json`);
+    const dyad = `${encodeURIComponent(state.a)}/${encodeURIComponent(state.b)}`;
+    const rows = await getJSON(`/dyads/${dyad}/series.json?` + filterQuery());
     const values = [];
     for (const row of rows) {
       for (const quad of QUADS) {
@@ -256,17 +234,9 @@
 
   // -- claims ----------------------------------------------------------------
   async function loadClaims() {
-    let windows = await getJSON("/claims.json?limit=1000");
-    const since = state.since.slice(0, 7), until = state.until.slice(0, 7);
-    windows = windows.filter((w) => {
-      const [start, end] = w.window;
-      if (state.actor && w.country !== state.actor && !(w.sources || []).some((s) => s.startsWith(state.actor))) return false;
-      if (state.a && state.b && ![state.a, state.b].includes(w.country)) return false;
-      if (since && end && end < since) return false;
-      if (until && start && start > until) return false;
-      if (state.status && !w.claims.some((c) => c.status === state.status)) return false;
-      return true;
-    });
+    const selection = state.actor ? { actor: state.actor }
+      : (state.a && state.b ? { source: state.a, target: state.b } : {});
+    const windows = await getJSON("/claims.json?" + filterQuery({ ...selection, limit: "1000" }));
     const rows = windows.map((w) => {
       const contradicted = (w.relations || []).some((r) => r.kind === "contradict");
       const tr = el("tr", null, contradicted ? "contradicted" : "");

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
-from ...analysis.ledger import country_of
 from ...store import EventFilter, Store
 from ..core import Ctx, Page, not_found
-from .events import all_events
 
 
 def actor_counts(
@@ -25,36 +22,34 @@ def actors(ctx: Ctx) -> Page:
 
 
 def actor(ctx: Ctx) -> Page:
+    """An actor's profile: how often it is source and target, the countries it deals
+    with (exact counts from the store), its quotes and its first events as each role."""
     code = ctx.path["code"].strip()
     if not code or len(code) > 32:
         raise not_found(f"actor {code!r}")
-    as_source = all_events(ctx.store, EventFilter(source=code))
-    as_target = all_events(ctx.store, EventFilter(target=code))
-    quotes = ctx.store.quotes(code=code, limit=ctx.limit())
-    if not (as_source or as_target or quotes):
+    limit = ctx.limit()
+    profile = ctx.store.actor_neighbours(code, limit=20)
+    quotes = ctx.store.quotes(code=code, limit=limit)
+    if not (profile["as_source"] or profile["as_target"] or quotes):
         raise not_found(f"actor {code!r}")
-    neighbours: Counter[str] = Counter()
-    for e in as_source:
-        neighbours[country_of(e.get("target"))] += 1
-    for e in as_target:
-        neighbours[country_of(e.get("source"))] += 1
-    top = [{"code": c, "events": n} for c, n in neighbours.most_common(20)]
     seen: set[int] = set()
     rows: list[dict[str, Any]] = []
-    for role, group in (("source", as_source), ("target", as_target)):
-        for e in group:
+    for role, flt in (("source", EventFilter(source=code, limit=limit)),
+                      ("target", EventFilter(target=code, limit=limit))):  # fmt: skip
+        for e in ctx.store.events(flt) if len(rows) < limit else []:
             if e["id"] not in seen:
                 seen.add(e["id"])
                 rows.append({"role": role, **e})
-    rows = rows[: ctx.limit()]
+    rows = rows[:limit]
+    top = profile["neighbours"]
     data = {
-        "code": code, "as_source": len(as_source), "as_target": len(as_target),
+        "code": code, "as_source": profile["as_source"], "as_target": profile["as_target"],
         "neighbours": top, "quotes": quotes, "events": rows,
     }  # fmt: skip
     sections = [("Top neighbours", top), ("Quotes", quotes)]
+    summary = {"as source": profile["as_source"], "as target": profile["as_target"]}
     return Page(title=f"Actor {code}", rows=rows, filters={"code": code}, data=data,
-                context={"summary": {"as source": len(as_source), "as target": len(as_target)},
-                         "sections": sections, "form": []})  # fmt: skip
+                context={"summary": summary, "sections": sections, "form": []})  # fmt: skip
 
 
 VIEWS = [

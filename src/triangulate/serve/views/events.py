@@ -4,38 +4,34 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...store import EventFilter, Store
-from ..core import Ctx, Page, not_found
+from ...store import EventFilter
+from ..core import Ctx, Page, ServeError, not_found
 
-FILTERS = ("actor", "source", "target", "cameo", "status", "since", "until", "group", "doc_id")
+#: The event filters every event view shares (events, series, network, claims).
+FILTERS = ("actor", "source", "target", "cameo", "plover", "status", "since", "until", "group",
+           "doc_id")  # fmt: skip
+
+
+def filter_values(ctx: Ctx, names: tuple[str, ...] = FILTERS) -> dict[str, str | None]:
+    return {name: ctx.text(name) for name in names}
+
+
+def to_filter(values: dict[str, str | None], **paging: Any) -> EventFilter:
+    """The store filter for query values named as in :data:`FILTERS`."""
+    return EventFilter(
+        actor=values.get("actor"), source=values.get("source"), target=values.get("target"),
+        cameo=values.get("cameo"), plover=values.get("plover"), status=values.get("status"),
+        date_from=values.get("since"), date_to=values.get("until"), group=values.get("group"),
+        doc_id=values.get("doc_id"), **paging,
+    )  # fmt: skip
 
 
 def event_filter(ctx: Ctx) -> tuple[EventFilter, dict[str, Any]]:
-    values = {name: ctx.text(name) for name in FILTERS}
+    values = filter_values(ctx)
     limit, offset = ctx.limit(), ctx.offset()
-    flt = EventFilter(
-        actor=values["actor"], source=values["source"], target=values["target"],
-        cameo=values["cameo"], status=values["status"], date_from=values["since"],
-        date_to=values["until"], group=values["group"], doc_id=values["doc_id"],
-        limit=limit, offset=offset,
-    )  # fmt: skip
-    return flt, {**values, "limit": limit, "offset": offset}
-
-
-def all_events(store: Store, flt: EventFilter, cap: int = 200_000) -> list[dict[str, Any]]:
-    """Every event matching ``flt`` (paged through the store, at most ``cap``)."""
-    out: list[dict[str, Any]] = []
-    page_size = 10_000
-    while len(out) < cap:
-        page = store.events(
-            EventFilter(actor=flt.actor, source=flt.source, target=flt.target, cameo=flt.cameo,
-                        status=flt.status, date_from=flt.date_from, date_to=flt.date_to,
-                        doc_id=flt.doc_id, group=flt.group, limit=page_size, offset=len(out))
-        )  # fmt: skip
-        out += page
-        if len(page) < page_size:
-            break
-    return out
+    after = ctx.number("after", -1, low=0) if ctx.text("after") is not None else None
+    flt = to_filter(values, limit=limit, offset=offset, after=after)
+    return flt, {**values, "limit": limit, "offset": offset, "after": after}
 
 
 #: The columns the HTML table shows (JSON and CSV carry every field).
@@ -44,30 +40,38 @@ HTML_COLUMNS = ["id", "date", "source", "cameo", "target", "plover", "goldstein"
 
 
 def events(ctx: Ctx) -> Page:
+    """A page of events; ``?after=ID`` continues after event ID (keyset: as fast on the
+    thousandth page as on the first), and ``filters.next_after`` names the next page."""
     flt, filters = event_filter(ctx)
-    return Page(title="Events", rows=ctx.store.events(flt), filters=filters,
-                context={"columns": HTML_COLUMNS})  # fmt: skip
+    rows = ctx.store.events(flt)
+    filters["next_after"] = rows[-1]["id"] if rows and len(rows) >= flt.limit else None
+    return Page(title="Events", rows=rows, filters=filters,
+                context={"columns": HTML_COLUMNS, "form": [*FILTERS, "limit", "offset"]})  # fmt: skip
 
 
 def event(ctx: Ctx) -> Page:
     raw = ctx.path["event_id"]
-    if not raw.isdigit():
+    if not raw.isdigit() or len(raw) > 18:
         raise not_found(f"event {raw!r}")
     wanted = int(raw)
+    row = ctx.store.event(wanted)
     doc_id = ctx.text("doc_id")
-    # The store lists events by filter, not by id: look in the named document
-    # (links carry it) or, failing that, through every event.
-    pool = all_events(ctx.store, EventFilter(doc_id=doc_id))
-    rows = [e for e in pool if e.get("id") == wanted]
-    if not rows:
+    if row is None or (doc_id is not None and row["doc_id"] != doc_id):
         raise not_found(f"event {wanted}")
     return Page(
         title=f"Event {wanted}",
-        rows=rows,
+        rows=[row],
         filters={"id": wanted},
-        data=rows[0],
+        data=row,
         context={"form": []},
     )
+
+
+def check_interval(value: str | None) -> str:
+    interval = value or "month"
+    if interval not in ("month", "week"):
+        raise ServeError(400, "T901", "interval must be week or month")
+    return interval
 
 
 VIEWS = [
