@@ -22,6 +22,8 @@ VIEWS = [
     ("/dyads/PRK/RUS/series", "interval=week"),
     ("/dyads/PRK/RUS/series", "interval=week&status=asserted&since=2019-01-01&cameo=0"),
     ("/network", "status=asserted&until=2024-12-31"),
+    ("/timeline", ""),
+    ("/timeline", "actor=PRK&interval=week&limit=10"),
     ("/events", "actor=PRK&limit=5&after=1"),
     ("/claims", ""),
     ("/claims", "contradictions=1"),

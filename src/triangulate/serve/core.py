@@ -182,8 +182,15 @@ def html_response(env: Environment, request: Request, page: Page, fmt_path: str)
 
 
 def _pager(request: Request, page: Page, path: str) -> dict[str, str]:
-    """Links to the previous and next pages of a paged list (``limit``/``offset``)."""
+    """Links to the previous and next pages of a paged list (``limit``/``offset``, or
+    keyset-only lists that name ``next_after`` and have no offset)."""
     limit, offset = page.filters.get("limit"), page.filters.get("offset")
+    if "next_after" in page.filters and offset is None:
+        following = page.filters["next_after"]
+        if following is None:
+            return {}
+        params = {k: v for k, v in request.query_params.items() if k != "after"}
+        return {"next": f"{path}?{urlencode({**params, 'after': following})}"}
     if not isinstance(limit, int) or not isinstance(offset, int) or limit <= 0:
         return {}
     params = {k: v for k, v in request.query_params.items() if k != "offset"}

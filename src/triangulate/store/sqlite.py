@@ -108,8 +108,10 @@ class SQLiteStore:
             self._migrate()
         elif self.schema_version() == 0:
             raise StoreError(f"{self.path} is not a triangulate database (no schema)")
-        # An older database opened read-only has no rollups: aggregates then read events.
+        # An older database opened read-only has fewer rollups or none: aggregates then
+        # read events for what its rollups cannot answer.
         self._rollups = self.schema_version() >= ROLLUP_SCHEMA
+        self._rollup_tables = aggregates.rollup_tables(db) if self._rollups else frozenset()
 
     # -- schema -------------------------------------------------------------
     def schema_version(self) -> int:
@@ -127,10 +129,11 @@ class SQLiteStore:
         for version, name, sql in todo:
             try:
                 self._db.execute("BEGIN IMMEDIATE")
+                before = aggregates.rollup_tables(self._db)
                 for statement in _split_sql(sql):
                     self._db.execute(statement)
-                if version == ROLLUP_SCHEMA:
-                    aggregates.rebuild(self._db)
+                if version >= ROLLUP_SCHEMA:  # fill the rollups this migration made
+                    aggregates.rebuild(self._db, aggregates.rollup_tables(self._db) - before)
                 self._db.execute(f"PRAGMA user_version = {int(version)}")
                 self._db.execute("COMMIT")
             except sqlite3.Error as exc:
@@ -251,7 +254,7 @@ class SQLiteStore:
         doc_id = analysis.document.doc_id
         db = self._db
         with self.batch():
-            aggregates.apply_document(db, doc_id, -1)
+            aggregates.apply_document(db, doc_id, -1, self._rollup_tables)
             for table in ("sentences", "actors", "mentions", "events", "claims", "quotes"):
                 db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
             db.executemany(
@@ -280,7 +283,7 @@ class SQLiteStore:
                   e.group)
                  for e in analysis.events],
             )  # fmt: skip
-            aggregates.apply_document(db, doc_id, 1)
+            aggregates.apply_document(db, doc_id, 1, self._rollup_tables)
             db.executemany(
                 "INSERT INTO claims (doc_id, run_id, item, value, value_max, approximate, unit, about,"
                 " predicate, asserted_by, date, status, text_start, text_end, sentence_start,"
@@ -379,6 +382,13 @@ class SQLiteStore:
         where, params = event_conditions(flt)
         filtered = bool(where)
         order = self._order_key()
+        if self._rollups:  # the same date bounds on the list-order column: an index range
+            if flt.date_from:
+                where.append("e.sort_date >= ?")
+                params.append(flt.date_from)
+            if flt.date_to:
+                where.append("e.sort_date <= ?")
+                params.append(flt.date_to + "\U0010ffff")
         if flt.after is not None:
             where.append(
                 f"({order}, e.doc_id, e.sentence_start, e.id) > "
@@ -390,7 +400,7 @@ class SQLiteStore:
         # A broad filter is answered fastest by walking the list order until the page
         # is full; a narrow one by its own index and a small sort.  Rollups tell which.
         hint = ""
-        if self._rollups and filtered and aggregates.answerable(flt):
+        if self._rollups and filtered and aggregates.answerable(flt, self._rollup_tables):
             matching = aggregates.count_events(self._db, flt)
             if matching * 200 > self._event_total() and (flt.offset + limit) * 20 < matching:
                 hint = " INDEXED BY events_order"
@@ -415,20 +425,21 @@ class SQLiteStore:
         return dict(row) if row else None
 
     def count_events(self, flt: EventFilter | None = None) -> int:
-        return aggregates.count_events(self._db, flt, use_rollups=self._rollups)
+        return aggregates.count_events(self._db, flt, use_rollups=self._rollup_tables)
 
     def dyad_series(
         self, a: str, b: str, *, interval: str = "month", directed: bool = False,
         flt: EventFilter | None = None,
     ) -> list[dict[str, Any]]:  # fmt: skip
         return aggregates.dyad_series(self._db, a, b, interval=interval, directed=directed,
-                                      flt=flt, use_rollups=self._rollups)  # fmt: skip
+                                      flt=flt, use_rollups=self._rollup_tables)  # fmt: skip
 
     def network(self, flt: EventFilter | None = None) -> dict[str, list[dict[str, Any]]]:
-        return aggregates.network(self._db, flt, use_rollups=self._rollups)
+        return aggregates.network(self._db, flt, use_rollups=self._rollup_tables)
 
     def actor_neighbours(self, code: str, *, limit: int = 20) -> dict[str, Any]:
-        return aggregates.actor_neighbours(self._db, code, limit=limit, use_rollups=self._rollups)
+        return aggregates.actor_neighbours(self._db, code, limit=limit,
+                                           use_rollups=self._rollup_tables)  # fmt: skip
 
     def refresh_rollups(self) -> None:
         if self.readonly:

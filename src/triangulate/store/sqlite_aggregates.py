@@ -12,7 +12,13 @@ of events ``n``, the sum of their Goldstein scores ``gsum`` and how many had one
 * ``pair_sum`` — the undirected country pair (the network);
 * ``pair_total`` — × CAMEO root × PLOVER × status (the network with filters);
 * ``pair_month`` — × event month (the network with dates);
-* ``pair_rollup`` — × event month, CAMEO root, PLOVER and status (with both).
+* ``pair_rollup`` — × event month, CAMEO root, PLOVER and status (with both);
+* ``timeline_month`` / ``timeline_week`` (migration 0004) — month (or week) × quad
+  class over every event, whoever its actors (the timeline), and ``*_f`` the same ×
+  event month × CAMEO root × PLOVER × status.
+
+A store opened read-only with an older schema uses the rollups it has and reads
+events for the rest.
 
 The store keeps them current itself: :func:`apply_document` subtracts a
 document's events before they are replaced and adds the new ones after
@@ -31,7 +37,7 @@ with the same key expressions, so both ways give the same numbers.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -130,12 +136,38 @@ PAIR_MONTH = Rollup(
     "pair_rollup", {"dated": _COMMON["dated"], "dm": _COMMON["dm"], **_PAIR, **_COMMON},
     where=_BOTH,
 )  # fmt: skip
+TIMELINE_MONTH = Rollup("timeline_month", {"month": _MONTH, "quad": _QUAD})
+TIMELINE_WEEK = Rollup("timeline_week", {"week": _WEEK, "quad": _QUAD})
+TIMELINE_MONTH_F = Rollup("timeline_month_f", {"month": _MONTH, **_COMMON, "quad": _QUAD})
+TIMELINE_WEEK_F = Rollup("timeline_week_f", {"week": _WEEK, **_COMMON, "quad": _QUAD})
+TIMELINES = (TIMELINE_MONTH, TIMELINE_WEEK, TIMELINE_MONTH_F, TIMELINE_WEEK_F)
 ROLLUPS = (SERIES_MONTH, SERIES_WEEK, SERIES_MONTH_F, SERIES_WEEK_F, PAIR_SUM, PAIR_TOTAL,
-           PAIR_DATED, PAIR_MONTH)  # fmt: skip
-#: Which rollups answer what, smallest first.
-SERIES = {"month": (SERIES_MONTH, SERIES_MONTH_F), "week": (SERIES_WEEK, SERIES_WEEK_F)}
+           PAIR_DATED, PAIR_MONTH, *TIMELINES)  # fmt: skip
+#: Which rollups answer what, smallest first (one without actor columns only answers
+#: a filter without actors).
+SERIES = {
+    "month": (TIMELINE_MONTH, TIMELINE_MONTH_F, SERIES_MONTH, SERIES_MONTH_F),
+    "week": (TIMELINE_WEEK, TIMELINE_WEEK_F, SERIES_WEEK, SERIES_WEEK_F),
+}
 NETWORK = (PAIR_SUM, PAIR_TOTAL, PAIR_DATED, PAIR_MONTH)
-COUNTS = (SERIES_MONTH, SERIES_MONTH_F)
+COUNTS = (TIMELINE_MONTH, TIMELINE_MONTH_F, SERIES_MONTH, SERIES_MONTH_F)
+
+#: Which rollups to use: all (True), none (False) or those whose tables exist.
+Usable = bool | Set[str]
+
+
+def rollup_tables(db: sqlite3.Connection) -> frozenset[str]:
+    """The rollup tables this database has (an older schema has fewer or none)."""
+    names = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return frozenset(r.table for r in ROLLUPS if r.table in names)
+
+
+def _usable(rollups: Iterable[Rollup], use: Usable) -> list[Rollup]:
+    if use is True:
+        return list(rollups)
+    if use is False:
+        return []
+    return [r for r in rollups if r.table in use]
 
 
 # -- maintenance --------------------------------------------------------------------
@@ -158,15 +190,15 @@ def _apply(
     )
 
 
-def apply_document(db: sqlite3.Connection, doc_id: str, sign: int) -> None:
+def apply_document(db: sqlite3.Connection, doc_id: str, sign: int, use: Usable = True) -> None:
     """Add (``sign`` 1) or subtract (-1) the stored events of ``doc_id`` to every rollup."""
-    for rollup in ROLLUPS:
+    for rollup in _usable(ROLLUPS, use):
         _apply(db, rollup, "e.doc_id = ?", [doc_id], sign)
 
 
-def rebuild(db: sqlite3.Connection) -> None:
-    """Recompute every rollup from the events (inside the caller's transaction)."""
-    for rollup in ROLLUPS:
+def rebuild(db: sqlite3.Connection, use: Usable = True) -> None:
+    """Recompute the rollups from the events (inside the caller's transaction)."""
+    for rollup in _usable(ROLLUPS, use):
         db.execute(f"DELETE FROM {rollup.table}")
         _apply(db, rollup, "", [], 1)
 
@@ -272,7 +304,7 @@ def _from_events(
 
 def aggregate(
     db: sqlite3.Connection, rollups: Sequence[Rollup], group: Sequence[str], flt: EventFilter,
-    *, use_rollups: bool = True,
+    *, use_rollups: Usable = True,
 ) -> dict[tuple[Any, ...], list[float]]:  # fmt: skip
     """``{key: [n, gsum, gn]}`` of the events matching ``flt``, grouped by ``group``
     (rollup column names), from the first rollup that can answer, else the events."""
@@ -285,7 +317,8 @@ def aggregate(
             acc[1] += gsum
             acc[2] += gn
 
-    for rollup in rollups if use_rollups else ():
+    rollups = [r for r in rollups if all(c in r.keys for c in group)]
+    for rollup in _usable(rollups, use_rollups):
         plan = _plan(rollup, flt)
         if plan is None:
             continue
@@ -316,7 +349,7 @@ def _round(value: float) -> float:
 
 def dyad_series(
     db: sqlite3.Connection, a: str, b: str, *, interval: str = "month", directed: bool = False,
-    flt: EventFilter | None = None, use_rollups: bool = True,
+    flt: EventFilter | None = None, use_rollups: Usable = True,
 ) -> list[dict[str, Any]]:  # fmt: skip
     """Events of the dyad a–b (both directions unless ``directed``) per period and quad class."""
     if interval not in ("month", "week"):
@@ -351,7 +384,7 @@ def _sign(total: float) -> str:
 
 
 def network(
-    db: sqlite3.Connection, flt: EventFilter | None = None, *, use_rollups: bool = True
+    db: sqlite3.Connection, flt: EventFilter | None = None, *, use_rollups: Usable = True
 ) -> dict[str, list[dict[str, Any]]]:
     """Countries as nodes (events they take part in) and undirected pairs as edges."""
     found = aggregate(db, NETWORK, ["a", "b"], flt or EventFilter(),
@@ -373,7 +406,7 @@ def network(
 
 
 def actor_neighbours(
-    db: sqlite3.Connection, code: str, *, limit: int = 20, use_rollups: bool = True
+    db: sqlite3.Connection, code: str, *, limit: int = 20, use_rollups: Usable = True
 ) -> dict[str, Any]:
     """How often ``code`` (a prefix) is source and target, and the countries on the other
     side with their event counts (most first, then by code)."""
@@ -392,13 +425,13 @@ def actor_neighbours(
 
 
 def count_events(
-    db: sqlite3.Connection, flt: EventFilter | None = None, *, use_rollups: bool = True
+    db: sqlite3.Connection, flt: EventFilter | None = None, *, use_rollups: Usable = True
 ) -> int:
     """How many events match ``flt`` (paging ignored)."""
     found = aggregate(db, COUNTS, [], flt or EventFilter(), use_rollups=use_rollups)
     return int(sum(v[0] for v in found.values()))
 
 
-def answerable(flt: EventFilter) -> bool:
+def answerable(flt: EventFilter, use: Usable = True) -> bool:
     """Whether :func:`count_events` answers ``flt`` from a rollup (cheaply)."""
-    return any(_plan(rollup, flt) is not None for rollup in COUNTS)
+    return any(_plan(rollup, flt) is not None for rollup in _usable(COUNTS, use))

@@ -5,9 +5,9 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from ..core import register
-from . import actors, documents, events, index, ledger, network, text
+from . import actors, documents, events, index, ledger, network, text, timeline
 
-MODULES = (index, documents, events, actors, network, ledger, text)
+MODULES = (index, documents, events, actors, network, timeline, ledger, text)
 
 
 def register_all(app: FastAPI) -> None:

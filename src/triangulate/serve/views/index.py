@@ -9,6 +9,7 @@ LINKS = [
     ("/events", "Events"),
     ("/actors", "Actors"),
     ("/network", "Network"),
+    ("/timeline", "Timeline"),
     ("/claims", "Claims ledger"),
     ("/flows", "Flows"),
     ("/quotes", "Quotes"),
