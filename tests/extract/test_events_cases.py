@@ -83,3 +83,9 @@ def test_german_cases(text: str, expected: str) -> None:
 @pytest.mark.parametrize(("text", "expected"), load_cases("en"))
 def test_english_cases(text: str, expected: str) -> None:
     assert run_case("en", text, expected) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), load_cases("de_general"))
+def test_german_general_news_cases(text: str, expected: str) -> None:
+    """The broad general-news lexicon (lang/de/event_lexicon_general.yaml)."""
+    assert run_case("de", text, expected) == []

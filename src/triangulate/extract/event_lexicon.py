@@ -155,12 +155,23 @@ def _literal(forms: list[str]) -> frozenset[str] | None:
     return frozenset(f.split()[0].lower() for f in forms if f.split())
 
 
+#: The trigger files of a language folder, in priority order: the hand-tuned lexicon,
+#: then (German) the broad general-news lexicon that only adds coverage.
+LEXICON_FILES = ("event_lexicon.yaml", "event_lexicon_general.yaml")
+
+
 @cache
 def lexicon(lang: str) -> Lexicon:
     lang = lang if lang in ("de", "en") else "de"
-    data = yaml.safe_load(data_text(lang, "event_lexicon.yaml")) or {}
+    raws: list[Any] = []
+    for name in LEXICON_FILES:  # in order: an earlier file's entries are tried first
+        try:
+            text = data_text(lang, name)
+        except (FileNotFoundError, OSError):
+            continue
+        raws += list((yaml.safe_load(text) or {}).get("triggers") or [])
     entries = []
-    for i, raw in enumerate(data.get("triggers") or []):
+    for i, raw in enumerate(raws):
         if isinstance(raw, dict):
             entries.extend(_entries(raw, i, lang))
     adj = _adjectives(lang)

@@ -49,7 +49,7 @@ from .event_context import (
 )
 from .event_dates import DateFinder, carry_meeting_dates, location
 from .event_guests import GuestRules, _Trigger
-from .event_lexicon import data_text, lexicon
+from .event_lexicon import LEXICON_FILES, data_text, lexicon
 from .event_status import StatusCues, clause_bounds, clause_breaks, has, negated, status_cues
 
 __all__ = ["EventStage", "extract_events"]
@@ -663,7 +663,7 @@ def extract_events(
 def _data_digest() -> str:
     h = hashlib.sha256()
     for lang in ("de", "en"):
-        for name in ("event_lexicon.yaml", "status_cues.yaml", "event_context.yaml"):
+        for name in (*LEXICON_FILES, "status_cues.yaml", "event_context.yaml"):
             with contextlib.suppress(OSError, FileNotFoundError, ModuleNotFoundError):
                 h.update(data_text(lang, name).encode("utf-8"))
     with contextlib.suppress(OSError, FileNotFoundError, ModuleNotFoundError):
