@@ -30,7 +30,8 @@ demo: install
 	@echo "  uv run triangulate claims --item soldiers --db $(DB)      # each figure with who asserts it, contradictions"
 	@echo "  uv run triangulate flows --db $(DB)                     # who gives what to whom"
 	@echo "  uv run triangulate documents --db $(DB)                 # documents, languages, dates"
-	@echo "  uv run triangulate serve --db $(DB)                     # browse at http://127.0.0.1:8000 (pages + .json/.csv)"
+	@echo "  uv run triangulate serve --db $(DB)                     # then open the dashboard: http://127.0.0.1:8000/dashboard"
+	@echo "                                                             # (every page also as .json/.csv: /events.json, /timeline.csv …)"
 	@echo "  uv run triangulate evaluate --gold examples/eval/gold.jsonl --docs examples/eval/docs.jsonl"
 
 ## make test: the whole test suite (includes the evaluation floors gate).
