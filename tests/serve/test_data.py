@@ -123,10 +123,16 @@ def test_bad_parameters_are_400(client: TestClient) -> None:
 
 
 def test_html_pager_links(client: TestClient) -> None:
+    """The first page continues by keyset (fast at any depth); an offset page by offset."""
+    first = client.get("/events.json?actor=PRK&limit=5").json()
     html = client.get("/events?actor=PRK&limit=5").text
-    assert 'rel="next"' in html and "offset=5" in html and "actor=PRK" in html
+    after = first["filters"]["next_after"]
+    assert 'rel="next"' in html and f"after={after}" in html and "actor=PRK" in html
+    assert "offset=" not in html.split('rel="next"')[0].rsplit("<a", 1)[-1]
+    nxt = client.get(f"/events.json?actor=PRK&limit=5&after={after}").json()["data"]
+    assert [e["id"] for e in nxt][:1] != [e["id"] for e in first["data"]][:1]
     second = client.get("/events?actor=PRK&limit=5&offset=5").text
-    assert 'rel="previous"' in second
+    assert 'rel="previous"' in second and "offset=10" in second
 
 
 def test_concurrent_requests_each_get_their_own_connection(demo_db: str) -> None:

@@ -182,10 +182,10 @@ def html_response(env: Environment, request: Request, page: Page, fmt_path: str)
 
 
 def _pager(request: Request, page: Page, path: str) -> dict[str, str]:
-    """Links to the previous and next pages of a paged list (``limit``/``offset``, or
-    keyset-only lists that name ``next_after`` and have no offset)."""
+    """Links to the previous and next pages of a paged list: by keyset (``after``) where
+    the list names ``next_after`` and no offset was asked for, else by ``offset``."""
     limit, offset = page.filters.get("limit"), page.filters.get("offset")
-    if "next_after" in page.filters and offset is None:
+    if "next_after" in page.filters and not offset:  # keyset: fast at any depth
         following = page.filters["next_after"]
         if following is None:
             return {}
