@@ -39,7 +39,7 @@ def test_usage_errors_exit_2(tmp_path):
     assert invoke("ingest").exit_code == 2
     assert invoke("ingest", str(SEEDS), "--workers", "0").exit_code == 2
     assert invoke("evaluate", "--gold", str(EVAL / "gold.jsonl")).exit_code == 2
-    assert invoke("summary", "--db", "postgresql://h/db").exit_code == 2
+    assert invoke("summary", "--db", "mysql://h/db").exit_code == 2
 
 
 def test_batch_reports_every_bad_input_and_keeps_the_rest(tmp_path):

@@ -46,7 +46,9 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 DbOption = Annotated[
     str | None,
     typer.Option(
-        "--db", help="SQLite database file [default: $TRIANGULATE_DB or ./triangulate.db]"
+        "--db",
+        help="SQLite database file or postgresql://user@host:port/db URL "
+        "[default: $TRIANGULATE_DB or ./triangulate.db]",
     ),
 ]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or summaries.")]

@@ -41,6 +41,8 @@ MESSAGES: dict[str, str] = {
     "T114": "unknown input format",
     "T201": "language layer failed on document",
     "T301": "store error",
+    "T302": "store driver missing",
+    "T303": "cannot connect to the store server",
     "T401": "malformed record",
     "T402": "evaluation floor not met",
     "T501": "malformed actor data file",

@@ -1,7 +1,8 @@
 """Stores: where documents, their sentences and the facts found in them are kept.
 
 ``open_store`` picks a backend from a location: a file path or ``sqlite:///path``
-(the default backend), or ``:memory:``.
+(the default backend), ``:memory:``, or a ``postgresql://`` URL (the PostgreSQL
+backend, ``store/postgres.py``, which needs the ``postgres`` extra).
 """
 
 from __future__ import annotations
@@ -38,8 +39,12 @@ def open_store(location: str | Path | None = None, *, readonly: bool = False) ->
         loc = loc[len("sqlite:///") :]
     elif "://" in loc:
         scheme = loc.split("://", 1)[0]
+        from .postgres import SCHEMES, PostgresStore, redact  # psycopg: imported on opening
+
+        if scheme.lower() in SCHEMES:
+            return PostgresStore(loc, readonly=readonly)
         raise UsageError(
-            f"unsupported store location {loc!r}: this version has the SQLite backend only "
-            f"(scheme {scheme!r} is not available); give a file path or sqlite:///path"
+            f"unsupported store location {redact(loc)!r}: scheme {scheme!r} is not available;"
+            " give a SQLite file path, sqlite:///path or postgresql://user@host:port/db"
         )
     return SQLiteStore(loc, readonly=readonly)
