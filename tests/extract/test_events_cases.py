@@ -58,7 +58,7 @@ def _matches(e: Event, spec: str) -> bool:
             return False
         if key == "status" and e.status != val:
             return False
-        if key == "date" and e.date != val:
+        if key == "date" and e.date != (None if val == "none" else val):  # none: undated
             return False
     return True
 

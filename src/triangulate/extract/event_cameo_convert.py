@@ -9,7 +9,11 @@ before the ``# ---- converted from CAMEO.2.0.txt`` line) and replaces the rest
 with one entry per (verb block, code, preposition): the block's verb forms
 (regular inflections generated, irregular ones as listed), the objects of its
 ``- * NOUN [code]`` patterns as ``need`` and the pattern's preposition as target.
-Paired codes ``[042:043]`` keep the first.  CAMEO.2.0.txt is MIT-licensed,
+Paired codes ``[042:043]`` keep the first.  Forms that the conversion codes wrongly
+("suspected" -> 1121, "added" -> 1722, nouns such as "patrol" or "trains") are not
+patched in the output but dropped at load time by the curated
+``lang/en/event_lexicon_overrides.yaml`` (see ``event_lexicon.LEXICON_FILES``), so a
+regeneration keeps them fixed.  CAMEO.2.0.txt is MIT-licensed,
 (c) 2014/2015 Open Event Data Alliance (openeventdata/petrarch2).
 """
 

@@ -587,3 +587,53 @@ def alongside_frames(
         if first is not None:
             out.append((hit.span(), coordinated(text, args, first)))
     return out
+
+
+# English: "Seoul condemned the new agreement", "the EU condemned the veto": an object noun
+# that names an event told before stands for that event's actors
+_EN_NOMINAL = re.compile(
+    r"\s+(?:the|this|that|its|their)\s+(?:new\s+|latest\s+|recent\s+|planned\s+)?"
+    r"(veto|deal|agreement|pact|treaty|accord|launch|deployment|visit|trip|appeal|warning|"
+    r"threats?|proposal|offer|blacklisting|sanctions)\b",
+    re.IGNORECASE,
+)
+_PARTIES = ("deal", "agreement", "pact", "treaty", "accord")
+#: the trigger stems of the earlier event a noun can refer to
+_NOMINAL_STEMS = {
+    "veto": ("veto",),
+    "launch": ("launch", "fire", "fired", "test"),
+    "deployment": ("deploy", "send", "sent", "dispatch", "station", "rotat"),
+    "visit": ("visit", "travel", "trip"),
+    "trip": ("visit", "travel", "trip"),
+    "appeal": ("appeal", "urg", "call", "press"),
+    "warning": ("warn", "threat"),
+    "threat": ("threat", "warn"),
+    "threats": ("threat", "warn"),
+    "proposal": ("propos", "offer"),
+    "offer": ("offer", "propos"),
+    "blacklisting": ("blacklist", "sanction"),
+    "sanctions": ("blacklist", "sanction", "impos"),
+}
+
+
+def nominal_targets(
+    text: str, trig_end: int, s_start: int, events: list[Event], lang: str, source: str
+) -> list[str]:
+    """The actor codes that an English object noun after a verb trigger refers to ("X
+    criticised the deal": the two parties of the last agreement told before), or []."""
+    m = _EN_NOMINAL.match(text, trig_end) if lang == "en" else None
+    if m is None:
+        return []
+    noun = m.group(1).lower()
+    for e in reversed(events):
+        if e.sentence[0] >= s_start or e.sentence[0] < s_start - 700:
+            continue
+        word = text[e.trigger[0] : e.trigger[1]].lower()
+        if noun in _PARTIES:
+            if e.root in ("03", "04", "05", "06") or word.startswith(("agre", "deal", "sign")):
+                return [c for c in (e.source, e.target) if c and c[:3] != source[:3]]
+            continue
+        stems = _NOMINAL_STEMS.get(noun, (noun[:5],))
+        if e.source and word.startswith(stems) and e.source[:3] != source[:3]:
+            return [e.source]
+    return []

@@ -46,8 +46,9 @@ _PAST = {
     ),
     "en": re.compile(r"(?<![\w-])(?:had|has|have|was|were|did)(?![\w-])|\w+ed\b", re.IGNORECASE),
 }
+_EN_RELATIVE_START = re.compile(r"\W*(?:which|who|whom|whose)\b", re.IGNORECASE)
+_EN_PERFECT = re.compile(r"(?<![\w-])(?:has|have)\s+(?:\w+ly\s+|not\s+|never\s+)?$", re.IGNORECASE)
 _NOWADAYS = ("heute", "heutzutage", "today", "nowadays")
-
 
 
 class DateFinder:
@@ -87,7 +88,10 @@ class DateFinder:
         if noun:  # a noun takes only a time expression attached to it
             inclause = [x for x in inclause if -40 < x.start - end < 40 or -40 < start - x.end < 40]
             times = inclause
-        pool = inclause if status == "planned" else (inclause or times)
+        own = status == "planned" or (self.lang == "en" and self._own_clause(lo, start, status))
+        pool = inclause if own else (inclause or times)
+        if not pool and own and status != "planned" and status != "hypothetical":
+            pool = [x for x in times if self._since_clause(s, x.start)]  # "has ... since"
         if not pool and i > 0 and _DEIXIS_START.match(self.text[s.start : s.end]):
             pool = self._times(i - 1, tense)
         if not pool:
@@ -101,13 +105,22 @@ class DateFinder:
                 return span, "range"
         return best.value, best.precision
 
+    def _own_clause(self, lo: int, start: int, status: str) -> bool:
+        """English events that take a time only from their own clause: hypothetical ones,
+        those of a relative clause (", which it accused of ..."), and present perfects
+        ("has shipped"), whose time is not that of the sentence's statement."""
+        if status == "hypothetical":
+            return True
+        head = self.text[lo:start]
+        return bool(_EN_RELATIVE_START.match(head) or _EN_PERFECT.search(head))
+
     def _since_clause(self, s: Sentence, pos: int) -> bool:
         """The expression at ``pos`` stands in a "seit ..." / "since ..." clause."""
         lo, _ = clause_bounds(self.text, s.start, s.end, pos)
         return bool(context_rules(self.lang).since.match(self.text[lo:pos].lstrip()))
 
     def _since_span(self, value: str | None) -> str | None:
-        """"seit X" for an event of another clause: from the start of X to the publication
+        """ "seit X" for an event of another clause: from the start of X to the publication
         date (GOLD rule 21; a start known to the month or year uses its first day)."""
         if not value or self.anchor is None:
             return None

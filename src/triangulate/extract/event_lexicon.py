@@ -155,21 +155,49 @@ def _literal(forms: list[str]) -> frozenset[str] | None:
     return frozenset(f.split()[0].lower() for f in forms if f.split())
 
 
-#: The trigger files of a language folder, in priority order: the hand-tuned lexicon,
-#: then (German) the broad general-news lexicon that only adds coverage.
-LEXICON_FILES = ("event_lexicon.yaml", "event_lexicon_general.yaml")
+#: The trigger files of a language folder, in priority order: curated overrides (English:
+#: frames tried first plus a ``drop`` list that removes noisy forms from the later files),
+#: the hand-tuned lexicon, then (German) the broad general-news lexicon that only adds coverage.
+LEXICON_FILES = ("event_lexicon_overrides.yaml", "event_lexicon.yaml", "event_lexicon_general.yaml")
+
+
+def _drops(data: dict[str, Any]) -> list[tuple[frozenset[str], frozenset[str] | None]]:
+    """The ``drop`` rules of an overrides file: (lower-cased forms, codes or None for all)."""
+    out = []
+    for d in data.get("drop") or []:
+        if not isinstance(d, dict):
+            continue
+        forms = frozenset(str(f).lower() for f in d.get("forms") or [])
+        codes = d.get("codes")
+        out.append((forms, frozenset(str(c) for c in codes) if codes else None))
+    return out
+
+
+def _apply_drops(raw: Any, drops: list[tuple[frozenset[str], frozenset[str] | None]]) -> Any:
+    """A copy of a trigger entry without the forms that a drop rule removes for its code."""
+    if not drops or not isinstance(raw, dict):
+        return raw
+    code = str(raw.get("code", "")).strip()
+    gone = set().union(*(f for f, codes in drops if codes is None or code in codes))
+    forms = [f for f in raw.get("forms") or [] if str(f).lower() not in gone]
+    if len(forms) == len(raw.get("forms") or []):
+        return raw
+    return {**raw, "forms": forms}  # forms may be a shared YAML anchor: never mutate it
 
 
 @cache
 def lexicon(lang: str) -> Lexicon:
     lang = lang if lang in ("de", "en") else "de"
     raws: list[Any] = []
+    drops: list[tuple[frozenset[str], frozenset[str] | None]] = []
     for name in LEXICON_FILES:  # in order: an earlier file's entries are tried first
         try:
             text = data_text(lang, name)
         except (FileNotFoundError, OSError):
             continue
-        raws += list((yaml.safe_load(text) or {}).get("triggers") or [])
+        data = yaml.safe_load(text) or {}
+        raws += [_apply_drops(r, drops) for r in data.get("triggers") or []]
+        drops += _drops(data)  # a file's drops apply to the files after it
     entries = []
     for i, raw in enumerate(raws):
         if isinstance(raw, dict):
@@ -197,9 +225,7 @@ def lexicon(lang: str) -> Lexicon:
         else r"(?!x)x"
     )
     entry_stems = [e.stems for e in entries]
-    always = tuple(
-        i for i, e in enumerate(entries) if e.literal is None and entry_stems[i] is None
-    )
+    always = tuple(i for i, e in enumerate(entries) if e.literal is None and entry_stems[i] is None)
     index: dict[str, list[int]] = {}
     for i, e in enumerate(entries):
         for w in e.literal or ():

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-__all__ = ["StatusCues", "status_cues", "clause_bounds"]
+__all__ = ["EN_ACCUSED_OF", "StatusCues", "clause_bounds", "en_status", "scoped", "status_cues"]
 
 _BREAK = re.compile(
     r"[;:–—()\[\]]|,(?!\s*(?:\d|[A-ZÄÖÜ][\w-]*\s+(?:und|sowie|and|or)\s))|[„“\"»«]\s*,"
@@ -115,5 +115,74 @@ def has(rx: re.Pattern[str], text: str, lo: int, hi: int, cues: StatusCues | Non
     return rx.search(text, lo, hi) is not None
 
 
+#: English modals bind the verb that follows them: one after a verb trigger belongs to
+#: another clause ("X vetoed a text that would have condemned Y": the veto happened)
+_EN_MODAL = re.compile(r"(?:will|shall|would|could|might|may|can|wo|'ll|'d)", re.IGNORECASE)
+_NEVER = re.compile(r"(?!x)x")
+_EN_RELATIVE = re.compile(r"(?<![\w-])(?:that|which|who|whom|whose)(?![\w-])", re.IGNORECASE)
+
+
+def scoped(
+    rx: re.Pattern[str],
+    text: str,
+    lo: int,
+    hi: int,
+    trig_start: int,
+    trig_end: int,
+    cues: StatusCues,
+    lang: str,
+    noun: bool = False,
+    masked: bool = True,
+) -> bool:
+    """A status cue of ``rx`` in the clause that reaches the trigger.  English: a modal
+    after a verb trigger (or after an event noun but beyond a relative pronoun) governs
+    another verb and does not count."""
+    for m in _hits(rx, cues.not_negation if masked else _NEVER, text, lo, hi):
+        if (
+            lang == "en"
+            and m.start() >= trig_end
+            and _EN_MODAL.fullmatch(m.group())
+            and (not noun or _EN_RELATIVE.search(text, trig_end, m.start()))
+        ):
+            continue
+        return True
+    return False
+
+
 def first(rx: re.Pattern[str], text: str, lo: int, hi: int) -> re.Match[str] | None:
     return rx.search(text, lo, hi)
+
+
+# "X said it would V": a reported future is an announced plan, not a hypothesis
+_EN_REPORTED_WOULD = re.compile(
+    r"(?<![\w-])(?:said|says|told\s+\w+|announced|pledged|promised|vowed|added|stated|"
+    r"confirmed)\s+(?:that\s+)?(?:[\w'’-]+\s+){1,3}?would\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+
+
+EN_ACCUSED_OF = re.compile(
+    r"(?<![\w-])(?:accus\w*|suspect\w*|blam\w*)\s+(?:[\w'’-]+\s+){0,4}?of\s+$",
+    re.IGNORECASE,
+)
+
+
+def en_status(
+    text: str, s_start: int, lo: int, hi: int, trig: int, status: str,
+    attributed_to: str | None, source: str, cues: StatusCues,
+) -> str:  # fmt: skip
+    """English refinements: a negated act reported from its own actor is a denial ("Lin
+    said Beijing had not supplied ..."); "said it would V" is planned."""
+    if status == "negated" and attributed_to and _country(attributed_to) == _country(source):
+        return "denied"
+    if status == "asserted" and EN_ACCUSED_OF.search(text, max(s_start, trig - 60), trig):
+        return "attributed"  # "accused Pyongyang of supplying": the accuser's claim
+    if status == "hypothetical" and _EN_REPORTED_WOULD.search(text[s_start:trig]):
+        cues_here = [m.group().lower() for m in cues.hypothetical.finditer(text, lo, hi)]
+        if all(c == "would" for c in cues_here):
+            return "planned"
+    return status
+
+
+def _country(code: str) -> str:
+    return code[:6] if code.startswith("IGO") else code[:3]

@@ -45,16 +45,27 @@ from .event_context import (
     instead_copies,
     instrument_arguments,
     mark_genitives,
+    nominal_targets,
     war_deployments,
 )
 from .event_dates import DateFinder, carry_meeting_dates, location
 from .event_guests import GuestRules, _Trigger
 from .event_lexicon import LEXICON_FILES, data_text, lexicon
-from .event_status import StatusCues, clause_bounds, clause_breaks, has, negated, status_cues
+from .event_status import (
+    EN_ACCUSED_OF,
+    StatusCues,
+    clause_bounds,
+    clause_breaks,
+    en_status,
+    has,
+    negated,
+    scoped,
+    status_cues,
+)
 
 __all__ = ["EventStage", "extract_events"]
 
-RULES_VERSION = "3"
+RULES_VERSION = "4"
 _PRECEDENCE = ("denied", "negated", "hypothetical", "planned", "attributed", "asserted")
 _SYMMETRIC = ("04", "05")
 _INTENT_CODE = {
@@ -79,6 +90,25 @@ _PRONOUN_SUBJECT = re.compile(
 )
 # "in die russische Provinz Kursk": a country adjective on a destination
 _PLACE_PREP = re.compile(r"(?<![\w-])(?:in|nach|ins|into|to)\s+(?:die|den|das|dem|der|the)?\s*$")
+# English: a country adjective opening an object noun phrase ("blacklisted two Chinese
+# shipping firms", "condemned the Iranian decision") stands for its country
+_EN_NP_DET = re.compile(
+    r"(?<![\w-])(?:the|a|an|two|three|four|five|six|seven|eight|nine|ten|several|some|"
+    r"many|\d[\d,]*|its|their|his|her)\s+$",
+    re.IGNORECASE,
+)
+_EN_NP_NEXT = re.compile(r"\s+[a-z][a-z-]+")
+# an apposition that makes a named speaker an expert or a former official, not a state voice
+_EN_NOT_OFFICIAL = re.compile(
+    r"[\w .'’-]{0,30},\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:researcher|analyst|fellow|"
+    r"professor|expert|scholar|academic|lecturer|economist|former)\b",
+    re.IGNORECASE,
+)
+_HARM = ("14", "15", "17", "18", "19", "20")
+_EN_PASSIVE = re.compile(
+    r"(?<![\w-])(?:been|was|were|is|are|be|being|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
+_EN_BY = re.compile(r"(?<![\w-])by(?![\w-])", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"\s*(?:dass|daß|ob|that|whether)\s", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’-]+")
 # "..., wonach Russland ...": the clause reports what the previous clause's source says
@@ -124,6 +154,7 @@ def _anchor(published: str | None) -> dt.date | None:
 
 class _Extractor(GuestRules):
     _pronoun = _PRONOUN
+
     def __init__(
         self,
         text: str,
@@ -164,12 +195,15 @@ class _Extractor(GuestRules):
     # ------------------------------------------------------------------ driver
     def run(self) -> list[Event]:
         out: list[Event] = []
+        self._done = out  # the events of the sentences before (nominal_targets)
         prev_args: list[Arg] = []
         prev_events: list[Event] = []
         for i, s in enumerate(self.sentences):
             ms = outermost([m for m in self.mentions if s.start <= m.start and m.end <= s.end])
             ms = outermost(ms + self._adjective_mentions(s, ms) + self._capital_mentions(s, ms))
-            ms = outermost(ms + destination_mentions(self.text, s.start, s.end, s.index, ms, self.lang))
+            ms = outermost(
+                ms + destination_mentions(self.text, s.start, s.end, s.index, ms, self.lang)
+            )
             args = prepositions(self.text, ms, s.start, self.lang)
             mark_genitives(self.text, args, ms, s.start, self.ctx)
             events = self._sentence(i, s, args, prev_args, self._antecedent)
@@ -237,7 +271,15 @@ class _Extractor(GuestRules):
             if any(x.start < m.end() and m.start() < x.end for x in ms):
                 continue
             before = self.text[max(s.start, m.start() - 14) : m.start()]
-            if not lex.nouns.match(self.text, m.end()) and not _PLACE_PREP.search(before):
+            if (
+                not lex.nouns.match(self.text, m.end())
+                and not _PLACE_PREP.search(before)
+                and not (
+                    self.lang == "en"
+                    and _EN_NP_DET.search(before)
+                    and _EN_NP_NEXT.match(self.text, m.end())
+                )
+            ):
                 continue
             code = lex.adjective_codes.get(m.group(1).lower())
             if code:
@@ -347,6 +389,12 @@ class _Extractor(GuestRules):
                 self.lang,
                 implicit,
             )
+            acc = EN_ACCUSED_OF.search(text, max(s.start, t.start - 60), t.start)
+            if self.lang == "en" and acc is not None and not t.entry.speech:
+                accused = [a for a in args if acc.start() < a.mention.start < acc.end()]
+                if accused:  # "accused Iran of supplying drones": Iran supplies
+                    srcs = accused[:1]
+                    tgts = [a for a in tgts if a is not accused[0]]
             if not srcs and implicit is not None and _PRONOUN.search(text, lo, t.start):
                 srcs = [implicit]
             if t.compound is not None:
@@ -377,6 +425,13 @@ class _Extractor(GuestRules):
                     isrcs, itgts = instrument_arguments(text, args, slot, out, self.ctx)
                     if itgts:
                         srcs, tgts = isrcs, itgts
+            if srcs and not tgts and t.entry.kind == "verb" and not t.entry.speech:
+                codes = nominal_targets(
+                    text, t.end, s.start, self._done, self.lang, srcs[0].mention.code
+                )
+                tgts = [
+                    Arg(Mention(t.end, t.end, "", "anaphor:" + c, c, s.index), None) for c in codes
+                ]  # fmt: skip
             if srcs and not tgts and t.entry.implicit_target and prev_args:
                 cs = {country(a.mention.code) for a in srcs}
                 prev = next(
@@ -399,7 +454,7 @@ class _Extractor(GuestRules):
                 ):
                     self._reciprocal(i, s, t, pair, lo, hi, seen, out)
                 continue
-            if not srcs or not tgts:
+            if not srcs or not tgts or self._agentless_passive(t, lo, hi):
                 continue
             self._emit(i, s, t, srcs, tgts, lo, hi, seen, out)
         args = [a for a in all_args if not a.mention.actor_id.startswith("dest:")]
@@ -412,6 +467,14 @@ class _Extractor(GuestRules):
         specific = {country(e.source) for e in out if e.root != "01"}
         out = [e for e in out if e.root != "01" or country(e.source) not in specific]
         return out
+
+    def _agentless_passive(self, t: _Trigger, lo: int, hi: int) -> bool:
+        """English "soldiers had been killed" without a "by" agent: the clause names the
+        victims only, so the actor of another clause (the speaker) is no source."""
+        if self.lang != "en" or t.entry.code[:2] not in _HARM or t.entry.kind != "verb":
+            return False
+        before, after = self.text[lo : t.start], self.text[t.end : hi]
+        return bool(_EN_PASSIVE.search(before)) and not _EN_BY.search(after)
 
     def _speech(
         self, s: Sentence, args: list[Arg], t: _Trigger, srcs: list[Arg]
@@ -426,6 +489,8 @@ class _Extractor(GuestRules):
         if not speaker:
             return [], []
         sp = min(speaker, key=dist)
+        if self.lang == "en" and _EN_NOT_OFFICIAL.match(self.text, sp.mention.end, s.end):
+            return [], []  # "..., said Li Wei, a researcher at ..."
         about = [
             a for a in args if a is not sp and country(a.mention.code) != country(sp.mention.code)
         ]
@@ -544,6 +609,10 @@ class _Extractor(GuestRules):
             before = [m for m in self.mentions if s.start <= m.start and m.end <= lo]
             attributed_to = before[-1].code if before else "unspecified reports"
         status = self._status(i, code, lo, hi, t)
+        if self.lang == "en":
+            status = en_status(
+                text, s.start, lo, hi, t.start, status, attributed_to, sa.mention.code, cues
+            )
         if status == "asserted" and attributed_to is None and has(cues.hedges, text, lo, hi):
             status = "hypothetical"  # evidential hedge without a source (rule 10)
         intent = cues.intent.search(text, lo, hi)
@@ -613,12 +682,13 @@ class _Extractor(GuestRules):
             found.append("denied")
         if negated(text, lo, hi, t.start, t.end, cues, t.entry.kind == "noun"):
             found.append("negated")
-        if has(cues.hypothetical, text, lo, hi, cues) or text[s.start : s.end].rstrip(
-            ' „“"»«'
-        ).endswith("?"):
+        noun = t.entry.kind == "noun"
+        if scoped(cues.hypothetical, text, lo, hi, t.start, t.end, cues, self.lang, noun) or text[
+            s.start : s.end
+        ].rstrip(' „“"»«').endswith("?"):
             found.append("hypothetical")
         if (
-            has(cues.planned, text, lo, hi)
+            scoped(cues.planned, text, lo, hi, t.start, t.end, cues, self.lang, noun, False)
             and not has(cues.reportive, text, lo, hi)
             and self._infinitive(t)
         ):
