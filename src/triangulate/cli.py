@@ -249,7 +249,9 @@ def summary(
     if as_json:
         out.print_json(json.dumps({"stats": stats, "top_dyads": dyads}))
         return
-    table = Table(title=f"triangulate store {db or default_location()}", show_header=False)
+    from .store.postgres_schema import redact  # no password on the terminal
+
+    table = Table(title=f"triangulate store {redact(db or default_location())}", show_header=False)
     for key in ("documents", "duplicates", "unsupported", "processed", "sentences", "actors",
                 "mentions", "events", "claims", "quotes"):  # fmt: skip
         table.add_row(key, str(stats[key]))
@@ -510,7 +512,7 @@ def search(
     db: DbOption = None,
     limit: Annotated[int, typer.Option(min=1, max=1000)] = 20,
 ) -> None:
-    """Full-text search over stored sentences (SQLite FTS5)."""
+    """Full-text search over stored sentences (SQLite FTS5, or PostgreSQL full-text search)."""
     try:
         rows = api.search(query, db, limit=limit)
     except TriangulateError as exc:

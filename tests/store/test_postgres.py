@@ -251,3 +251,12 @@ def test_the_command_line_takes_a_url(pg_url: str, make_corpus) -> None:
     assert res.exit_code == 0 and "[Russland]" in res.output
     res = runner.invoke(app, ["summary", "--db", "postgresql://nobody@127.0.0.1:1/x"])
     assert res.exit_code == 1 and "T303" in res.output
+
+
+def test_the_server_answers_503_when_postgres_cancels_at_the_deadline(pg_url: str) -> None:
+    from triangulate.serve.core import ServeError, opened
+
+    open_store(pg_url).close()  # migrate
+    with pytest.raises(ServeError) as caught, opened(pg_url, 0.2) as store:
+        store._run("SELECT pg_sleep(5)")  # type: ignore[attr-defined]
+    assert (caught.value.status, caught.value.code) == (503, "T903")

@@ -17,6 +17,7 @@ import csv
 import io
 import json
 import sqlite3
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -120,14 +121,32 @@ def opened(db: str, time_limit: float) -> Iterator[Store]:
     store.set_deadline(time_limit)
     try:
         yield store
-    except sqlite3.OperationalError as exc:
-        if "interrupted" in str(exc):
+    except Exception as exc:
+        kind = _store_failure(exc)
+        if kind == "deadline":
             raise ServeError(
                 503, "T903", f"request took longer than the time limit ({time_limit:g} s)"
             ) from exc
-        raise ServeError(500, "T301", f"store error: {exc}") from exc
+        if kind == "store":
+            raise ServeError(500, "T301", f"store error: {exc}") from exc
+        raise
     finally:
         store.close()
+
+
+def _store_failure(exc: BaseException) -> str | None:
+    """``deadline`` when a backend interrupted a query at the request's time limit
+    (SQLite's progress handler, PostgreSQL's ``statement_timeout``), ``store`` for
+    another operational error of the backend, else None."""
+    if isinstance(exc, sqlite3.OperationalError):
+        return "deadline" if "interrupted" in str(exc) else "store"
+    psycopg = sys.modules.get("psycopg")  # loaded only when a PostgreSQL store is used
+    if psycopg is not None:
+        if isinstance(exc, psycopg.errors.QueryCanceled):
+            return "deadline"
+        if isinstance(exc, psycopg.OperationalError):
+            return "store"
+    return None
 
 
 # -- rendering ---------------------------------------------------------------
