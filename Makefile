@@ -52,10 +52,12 @@ check: lint typecheck test
 
 eval: install
 	$(RUN) triangulate evaluate --gold examples/eval/gold.jsonl --docs examples/eval/docs.jsonl --floors tests/eval_floors.json
+	$(RUN) triangulate evaluate --gold examples/dev_en/gold.jsonl --docs examples/dev_en/docs.jsonl --floors tests/dev_en_floors.json
 	$(RUN) triangulate evaluate --gold examples/heldout/gold.jsonl --docs examples/heldout/docs.jsonl --floors tests/heldout_floors.json
 
 pin-floors: install
 	$(RUN) triangulate evaluate --gold examples/eval/gold.jsonl --docs examples/eval/docs.jsonl --floors tests/eval_floors.json --pin $(PIN_FLAGS)
+	$(RUN) triangulate evaluate --gold examples/dev_en/gold.jsonl --docs examples/dev_en/docs.jsonl --floors tests/dev_en_floors.json --pin $(PIN_FLAGS)
 	$(RUN) triangulate evaluate --gold examples/heldout/gold.jsonl --docs examples/heldout/docs.jsonl --floors tests/heldout_floors.json --pin $(PIN_FLAGS)
 
 bench: install

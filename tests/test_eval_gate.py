@@ -1,8 +1,9 @@
 """The quality gate: the extractor must not drop below the pinned floors.
 
-Two sets are gated: the German dev set (``examples/eval``, floors in
-``tests/eval_floors.json``) and the blind held-out set (``examples/heldout``, four
-English and two German articles, floors in ``tests/heldout_floors.json``).  Floors
+Three sets are gated: the German dev set (``examples/eval``, floors in
+``tests/eval_floors.json``), the English dev set (``examples/dev_en``,
+``tests/dev_en_floors.json``) and the blind held-out set (``examples/heldout``, four
+English and two German articles, ``tests/heldout_floors.json``).  Floors
 live beside SHA-256 digests of the gold and the documents; ``make pin-floors``
 raises them (never lowers them without ``--allow-regression``).  Develop rules on
 the dev set; the held-out set only reports and guards against regressions.
@@ -18,8 +19,10 @@ from triangulate.evaluation import check, format_scores, load_records, validate_
 from .conftest import EVAL, ROOT
 
 HELDOUT = ROOT / "examples" / "heldout"
+DEV_EN = ROOT / "examples" / "dev_en"
 SETS = {
     "dev": (EVAL / "gold.jsonl", EVAL / "docs.jsonl", ROOT / "tests" / "eval_floors.json"),
+    "dev_en": (DEV_EN / "gold.jsonl", DEV_EN / "docs.jsonl", ROOT / "tests" / "dev_en_floors.json"),
     "heldout": (
         HELDOUT / "gold.jsonl",
         HELDOUT / "docs.jsonl",
