@@ -65,7 +65,7 @@ from .event_status import (
 
 __all__ = ["EventStage", "extract_events"]
 
-RULES_VERSION = "4"
+RULES_VERSION = "5"
 _PRECEDENCE = ("denied", "negated", "hypothetical", "planned", "attributed", "asserted")
 _SYMMETRIC = ("04", "05")
 _INTENT_CODE = {
