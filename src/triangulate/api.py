@@ -18,7 +18,7 @@ from .pipeline import IngestReport, Pipeline, ProcessReport, analyse_inputs
 from .pipeline import ingest as _ingest
 from .pipeline import process as _process
 from .readers import IngestOptions
-from .store import EventFilter, Store, open_store
+from .store import EventFilter, Store, event_pages, open_store
 
 PathLike = str | Path
 
@@ -146,12 +146,7 @@ def flows(
     """Who gives what to whom: flows from stored events and claims, with their evidence
     (see :mod:`triangulate.analysis.flows`)."""
     with _opened(store, readonly=True) as st:
-        events: list[dict[str, Any]] = []
-        while True:
-            page = st.events(EventFilter(limit=10_000, offset=len(events)))
-            events += page
-            if len(page) < 10_000:
-                break
+        events = [row for rows in event_pages(st, 10_000) for row in rows]
         return build_flows(events, st.claims(), giver=giver, receiver=receiver, category=category)
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from ..errors import UsageError
-from ..store.base import EventFilter, Store
+from ..store.base import EventFilter, Store, event_pages
 
 PAGE = 10_000
 LEAD_MIN = 80
@@ -51,7 +51,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 #: EventFilter fields a caller may pass to ``export`` (paging is ours).
-FILTER_FIELDS = frozenset(f.name for f in fields(EventFilter)) - {"limit", "offset"}
+FILTER_FIELDS = frozenset(f.name for f in fields(EventFilter)) - {"limit", "offset", "after"}
 
 
 class ExportError(UsageError, ValueError):
@@ -127,17 +127,13 @@ def iter_events(store: Store, page: int | None = None, **filters: Any) -> Iterat
     in memory at a time."""
     page = page or PAGE
     docs = DocCache(store)
-    offset = 0
-    while True:
-        rows = store.events(EventFilter(**filters, limit=page, offset=offset))
+    for rows in event_pages(store, page or PAGE, **filters):
         for row in rows:
             info = docs.get(row["doc_id"])
             row["url"], row["title"] = info.url, info.title
             row["_lead"] = row["sentence_start"] < info.lead_end
             yield row
-        if len(rows) < page:
-            return
-        offset += page
+
 
 
 def iter_rows(store: Store, what: str = "events", **filters: Any) -> Iterator[dict[str, Any]]:

@@ -49,7 +49,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..store.base import EventFilter, Store
+from ..store.base import Store, event_pages
 from . import common
 from .common import Exporter, country, date_span, roles
 from .plover import quad_class
@@ -142,16 +142,11 @@ class GDELTExporter(Exporter):
 
     def prepare(self, store: Store) -> None:
         """Count the mentions of every event group (one page in memory at a time)."""
-        offset, page = 0, common.PAGE
-        while True:
-            rows = store.events(EventFilter(limit=page, offset=offset))
+        for rows in event_pages(store, common.PAGE):
             for r in rows:
                 if r.get("event_group"):
                     g = r["event_group"]
                     self._mentions[g] = self._mentions.get(g, 0) + 1
-            if len(rows) < page:
-                return
-            offset += page
 
     def write(self, row: dict[str, Any]) -> None:
         mentions = self._mentions.get(row.get("event_group") or "")

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from ..errors import UsageError
-from .base import AddStatus, EventFilter, Store
+from .base import AddStatus, EventFilter, Store, event_pages
 from .sqlite import SQLiteStore
 
 DEFAULT_DB = "triangulate.db"
@@ -23,6 +23,7 @@ __all__ = [
     "SQLiteStore",
     "Store",
     "default_location",
+    "event_pages",
     "open_store",
 ]
 

@@ -166,3 +166,19 @@ class Store(Protocol):
 def iter_chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
+
+
+def event_pages(
+    store: Store, page: int = 10_000, **filters: Any
+) -> Iterator[list[dict[str, Any]]]:
+    """Every event matching ``filters`` in list order, a page at a time, by keyset
+    (each page continues after the last event of the one before: as fast at the end of
+    a million events as at the start)."""
+    after: int | None = None
+    while True:
+        rows = store.events(EventFilter(**filters, limit=page, after=after))
+        if rows:
+            yield rows
+        if len(rows) < page:
+            return
+        after = rows[-1]["id"]
