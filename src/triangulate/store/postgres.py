@@ -37,10 +37,11 @@ from ..readers.dedup import bands as _bands
 from . import postgres_aggregates as aggregates
 from . import postgres_search as fts
 from .base import AddStatus, EventFilter
-from .postgres_filters import event_conditions, like_prefix, prefix_condition, where_clause
+from .postgres_filters import event_conditions, like_prefix, where_clause
 from .postgres_schema import SCHEMES, connect, migrate, migrations, redact, refuse_newer
 from .postgres_schema import now as _now
 from .postgres_schema import schema_version as _stored_version
+from .sql_filters import POSTGRES, quote_conditions
 
 __all__ = ["SCHEMES", "PostgresStore", "migrations", "redact"]
 
@@ -437,15 +438,7 @@ class PostgresStore:
     def quotes(
         self, *, speaker: str | None = None, code: str | None = None, limit: int = 100
     ) -> list[dict[str, Any]]:
-        where: list[str] = []
-        params: list[Any] = []
-        if speaker:
-            where.append("q.speaker ILIKE %s")
-            params.append("%" + like_prefix(speaker))
-        if code:
-            code_sql, code_params = prefix_condition("q.speaker_code", code)
-            where.append(code_sql)
-            params += code_params
+        where, params = quote_conditions(speaker, code, POSTGRES)
         sql = (
             "SELECT q.doc_id, q.speaker, q.speaker_code, q.text_start, q.text_end,"
             " q.sentence_start, q.sentence_end, d.published,"

@@ -33,7 +33,7 @@ from ..model import (
 from ..readers.dedup import bands as _bands
 from . import sqlite_aggregates as aggregates
 from .base import AddStatus, EventFilter
-from .sql_filters import event_conditions, like_prefix, prefix_condition, where_clause
+from .sql_filters import SQLITE, event_conditions, like_prefix, quote_conditions, where_clause
 
 _DOC_FIELDS = (
     "doc_id", "hash", "text", "source", "source_line", "format", "title", "url", "author",
@@ -458,15 +458,7 @@ class SQLiteStore:
     def quotes(
         self, *, speaker: str | None = None, code: str | None = None, limit: int = 100
     ) -> list[dict[str, Any]]:
-        where: list[str] = []
-        params: list[Any] = []
-        if speaker:
-            where.append("q.speaker LIKE ? ESCAPE '\\'")
-            params.append("%" + like_prefix(speaker))
-        if code:
-            code_sql, code_params = prefix_condition("q.speaker_code", code)
-            where.append(code_sql)
-            params += code_params
+        where, params = quote_conditions(speaker, code, SQLITE)
         sql = (
             "SELECT q.doc_id, q.speaker, q.speaker_code, q.text_start, q.text_end,"
             " q.sentence_start, q.sentence_end, d.published,"
